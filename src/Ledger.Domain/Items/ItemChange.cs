@@ -1,0 +1,16 @@
+namespace Ledger.Domain.Items;
+
+/// <summary>What an entry of an item's history records.</summary>
+public enum ItemChange
+{
+    Created = 0,
+    Edited = 1,
+    Assigned = 2,
+    DeadlineChanged = 3,
+    StatusChanged = 4,
+    MeasureAdded = 5,
+    MeasureCompleted = 6,
+    ProgressReported = 7,
+    EvidenceAttached = 8,
+    CloseOutReviewed = 9,
+}

@@ -1,0 +1,88 @@
+namespace Ledger.Domain.Items;
+
+/// <summary>整改状态. Numeric values follow the lifecycle so sorting by status reads in order.</summary>
+public enum ItemStatus
+{
+    NotStarted = 0,
+    InProgress = 1,
+    PartiallyDone = 2,
+    Completed = 3,
+    CloseOutRequested = 4,
+    ClosedOut = 5,
+}
+
+/// <summary>What a user can do to an item's status; <see cref="ItemLifecycle"/> says from which statuses.</summary>
+public enum ItemAction
+{
+    Start,
+    MarkPartiallyDone,
+    MarkCompleted,
+    Resume,
+    RequestCloseOut,
+    ReviewCloseOut,
+    DecideCloseOut,
+    Reopen,
+    ReportProgress,
+
+    /// <summary>Edit the problem, assign, add or complete measures, attach evidence.</summary>
+    ChangeWork,
+}
+
+/// <summary>The lifecycle of domain.md as data: which action is allowed in which status, and how users name both.</summary>
+public static class ItemLifecycle
+{
+    private static readonly ItemStatus[] Working =
+        [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone, ItemStatus.Completed];
+
+    private static readonly Dictionary<ItemAction, ItemStatus[]> AllowedFrom = new()
+    {
+        [ItemAction.Start] = [ItemStatus.NotStarted],
+        [ItemAction.MarkPartiallyDone] = [ItemStatus.InProgress],
+        [ItemAction.MarkCompleted] = [ItemStatus.InProgress, ItemStatus.PartiallyDone],
+        [ItemAction.Resume] = [ItemStatus.PartiallyDone, ItemStatus.Completed],
+        [ItemAction.RequestCloseOut] = [ItemStatus.Completed],
+        [ItemAction.ReviewCloseOut] = [ItemStatus.CloseOutRequested],
+        [ItemAction.DecideCloseOut] = [ItemStatus.CloseOutRequested],
+        [ItemAction.Reopen] = [ItemStatus.ClosedOut],
+        [ItemAction.ReportProgress] = [.. Working, ItemStatus.CloseOutRequested],
+        [ItemAction.ChangeWork] = Working,
+    };
+
+    /// <summary>Statuses in which the work is done: such items are never overdue and get no reminders.</summary>
+    public static IReadOnlyList<ItemStatus> Settled { get; } =
+        [ItemStatus.Completed, ItemStatus.CloseOutRequested, ItemStatus.ClosedOut];
+
+    public static bool IsAllowed(ItemAction action, ItemStatus status) => AllowedFrom[action].Contains(status);
+
+    public static IReadOnlyList<ItemAction> AvailableActions(ItemStatus status) =>
+        Enum.GetValues<ItemAction>().Where(a => IsAllowed(a, status)).ToList();
+
+    public static bool IsOverdue(ItemStatus status, DateOnly? dueDate, bool isLongTerm, DateOnly today) =>
+        !isLongTerm && dueDate is { } due && due < today && !Settled.Contains(status);
+
+    public static string ToChinese(this ItemStatus status) => status switch
+    {
+        ItemStatus.NotStarted => "未启动",
+        ItemStatus.InProgress => "整改中",
+        ItemStatus.PartiallyDone => "阶段性完成",
+        ItemStatus.Completed => "已完成",
+        ItemStatus.CloseOutRequested => "销号申请中",
+        ItemStatus.ClosedOut => "已销号",
+        _ => status.ToString(),
+    };
+
+    public static string ToChinese(this ItemAction action) => action switch
+    {
+        ItemAction.Start => "启动整改",
+        ItemAction.MarkPartiallyDone => "标记阶段性完成",
+        ItemAction.MarkCompleted => "标记已完成",
+        ItemAction.Resume => "退回整改中",
+        ItemAction.RequestCloseOut => "申请销号",
+        ItemAction.ReviewCloseOut => "审核销号申请",
+        ItemAction.DecideCloseOut => "审批销号申请",
+        ItemAction.Reopen => "回头看重新打开",
+        ItemAction.ReportProgress => "报送进展",
+        ItemAction.ChangeWork => "修改分工、措施或佐证材料",
+        _ => action.ToString(),
+    };
+}

@@ -1,0 +1,270 @@
+using Ledger.Domain.Common;
+using Ledger.Domain.Items.Rules;
+
+namespace Ledger.Domain.Items;
+
+/// <summary>
+/// 反馈问题: the tracked unit of the ledger. Owned, assigned, reported on and closed out (销号).
+/// Every change goes through a method here that checks the rules and writes the item's history.
+/// </summary>
+public sealed class RectificationItem : AggregateRoot
+{
+    private readonly List<Measure> _measures = [];
+    private readonly List<ProgressReport> _progressReports = [];
+    private readonly List<ItemHistoryEntry> _history = [];
+    private readonly List<Evidence> _evidence = [];
+    private readonly List<ItemCoDepartment> _coDepartments = [];
+
+    private RectificationItem()
+    {
+        Title = string.Empty;
+        Description = string.Empty;
+    }
+
+    public Guid RoundId { get; private init; }
+
+    public Guid AspectId { get; private set; }
+
+    public ItemKind Kind { get; private init; }
+
+    /// <summary>The number the feedback gives the problem; unique per round and kind.</summary>
+    public int Number { get; private init; }
+
+    public string Title { get; private set; }
+
+    public string Description { get; private set; }
+
+    public ItemStatus Status { get; private set; }
+
+    public Guid? ResponsibleLeaderId { get; private set; }
+
+    public Guid? LeadDepartmentId { get; private set; }
+
+    public Guid? ResponsiblePersonId { get; private set; }
+
+    public DateOnly? DueDate { get; private set; }
+
+    public bool IsLongTerm { get; private set; }
+
+    public Deadline Deadline => Deadline.From(DueDate, IsLongTerm);
+
+    public string? CloseOutSummary { get; private set; }
+
+    /// <summary>Set when the office's review (审核) of the pending close-out request passed.</summary>
+    public DateTime? CloseOutReviewedAt { get; private set; }
+
+    public string? CloseOutReviewedBy { get; private set; }
+
+    public IReadOnlyList<Measure> Measures => _measures;
+
+    public IReadOnlyList<ProgressReport> ProgressReports => _progressReports;
+
+    public IReadOnlyList<ItemHistoryEntry> History => _history;
+
+    public IReadOnlyList<Evidence> Evidence => _evidence;
+
+    public IReadOnlyList<ItemCoDepartment> CoDepartments => _coDepartments;
+
+    public static RectificationItem Create(
+        Guid roundId, Guid aspectId, ItemKind kind, int number, string title, string? description, ChangeStamp stamp)
+    {
+        var item = new RectificationItem
+        {
+            RoundId = roundId,
+            AspectId = aspectId,
+            Kind = kind,
+            Number = number,
+            Title = Text.Required(title, "Title"),
+            Description = Text.Clean(description) ?? string.Empty,
+            Status = ItemStatus.NotStarted,
+        };
+        item.MarkCreated(stamp);
+        item.Record(ItemChange.Created, $"登记事项 {number}", null, ItemStatus.NotStarted.ToChinese(), null, stamp);
+        return item;
+    }
+
+    public bool IsOverdueOn(DateOnly today) => ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today);
+
+    public void Edit(Guid aspectId, string title, string? description, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        var before = $"{Title}|{Description}";
+        AspectId = aspectId;
+        Title = Text.Required(title, "Title");
+        Description = Text.Clean(description) ?? string.Empty;
+        Record(ItemChange.Edited, "修改问题内容", before, $"{Title}|{Description}", null, stamp);
+    }
+
+    /// <summary>Sets who answers for the item and by when. A changed deadline is recorded apart, with the old date kept.</summary>
+    public void Assign(Assignment assignment, Deadline deadline, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        var coIds = assignment.CoDepartments.Select(d => d.Id).Distinct().ToList();
+        CheckRule(new LeadDepartmentIsNotCoDepartment(assignment.LeadDepartment?.Id, coIds));
+
+        var before = DescribeAssignmentIds();
+        ResponsibleLeaderId = assignment.ResponsibleLeader?.Id;
+        LeadDepartmentId = assignment.LeadDepartment?.Id;
+        ResponsiblePersonId = assignment.ResponsiblePerson?.Id;
+        _coDepartments.RemoveAll(c => !coIds.Contains(c.DepartmentId));
+        foreach (var id in coIds.Where(id => _coDepartments.TrueForAll(c => c.DepartmentId != id)))
+        {
+            _coDepartments.Add(new ItemCoDepartment(Id, id));
+        }
+
+        if (before != DescribeAssignmentIds())
+        {
+            Record(ItemChange.Assigned, "调整责任分工", null, assignment.Describe(), null, stamp);
+        }
+
+        if (deadline != Deadline)
+        {
+            var previous = Deadline;
+            DueDate = deadline.Date;
+            IsLongTerm = deadline.IsLongTerm;
+            Record(ItemChange.DeadlineChanged, "调整整改时限", previous.ToString(), deadline.ToString(), null, stamp);
+        }
+
+        Touch(stamp);
+    }
+
+    public Measure AddMeasure(string text, Guid? leadDepartmentId, DateOnly? dueDate, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        var measure = new Measure(Id, _measures.Count + 1, text, leadDepartmentId, dueDate);
+        _measures.Add(measure);
+        Record(ItemChange.MeasureAdded, $"新增整改措施 {measure.Sequence}", null, measure.Text, null, stamp);
+        return measure;
+    }
+
+    public void CompleteMeasure(Guid measureId, DateOnly completedOn, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        var measure = _measures.Single(m => m.Id == measureId);
+        CheckRule(new MeasureIsCompletedOnce(measure.IsDone));
+        measure.Complete(completedOn, stamp);
+        Record(ItemChange.MeasureCompleted, $"整改措施 {measure.Sequence} 完成", null, ChinaCalendar.Format(completedOn), null, stamp);
+    }
+
+    public ProgressReport ReportProgress(DateOnly reportDate, string progress, string? nextSteps, string? problems, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ReportProgress, Status));
+        var report = new ProgressReport(Id, reportDate, progress, nextSteps, problems, stamp);
+        _progressReports.Add(report);
+        Record(ItemChange.ProgressReported, $"报送{ChinaCalendar.Format(reportDate)}进展情况", null, report.Progress, null, stamp);
+        return report;
+    }
+
+    public Evidence AttachEvidence(EvidenceFile file, Guid? measureId, string? note, DateOnly effectiveDate, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        var evidence = new Evidence(Id, measureId, file, note, effectiveDate, stamp);
+        _evidence.Add(evidence);
+        Record(ItemChange.EvidenceAttached, "提交佐证材料", null, $"{evidence.FileName} (SHA-256 {evidence.Sha256})", evidence.Note, stamp);
+        return evidence;
+    }
+
+    /// <summary>未启动 → 整改中.</summary>
+    public void Start(ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Start, Status));
+        MoveTo(ItemStatus.InProgress, null, stamp);
+    }
+
+    /// <summary>整改中 → 阶段性完成: short-term work done, long-term measures continue (the reason says which).</summary>
+    public void MarkPartiallyDone(string reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.MarkPartiallyDone, Status));
+        CheckRule(new ReasonIsRequired(reason, ItemAction.MarkPartiallyDone.ToChinese()));
+        MoveTo(ItemStatus.PartiallyDone, reason, stamp);
+    }
+
+    /// <summary>→ 已完成, only when every measure is done.</summary>
+    public void MarkCompleted(ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.MarkCompleted, Status));
+        CheckRule(new CompletionNeedsAllMeasuresDone(_measures.Count(m => !m.IsDone)));
+        MoveTo(ItemStatus.Completed, null, stamp);
+    }
+
+    /// <summary>阶段性完成 or 已完成 → 整改中: the work is not finished after all.</summary>
+    public void Resume(string reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Resume, Status));
+        CheckRule(new ReasonIsRequired(reason, ItemAction.Resume.ToChinese()));
+        MoveTo(ItemStatus.InProgress, reason, stamp);
+    }
+
+    /// <summary>销号申请: only from 已完成, with evidence and a summary of what was done.</summary>
+    public void RequestCloseOut(string summary, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.RequestCloseOut, Status));
+        CheckRule(new SummaryIsRequired(summary));
+        CheckRule(new CloseOutNeedsEvidence(_evidence.Count));
+        CloseOutSummary = summary.Trim();
+        CloseOutReviewedAt = null;
+        CloseOutReviewedBy = null;
+        MoveTo(ItemStatus.CloseOutRequested, CloseOutSummary, stamp);
+    }
+
+    /// <summary>审核 by the office: pass (the request goes on to a leader) or return with a reason (→ 整改中).</summary>
+    public void ReviewCloseOut(bool pass, string? reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ReviewCloseOut, Status));
+        CheckRule(new CloseOutIsReviewedOnce(CloseOutReviewedAt is not null));
+        if (!pass)
+        {
+            CheckRule(new ReasonIsRequired(reason, "退回销号申请"));
+            MoveTo(ItemStatus.InProgress, reason, stamp);
+            return;
+        }
+
+        CloseOutReviewedAt = stamp.At;
+        CloseOutReviewedBy = stamp.Actor;
+        Record(ItemChange.CloseOutReviewed, "销号申请审核通过", null, null, Text.Clean(reason), stamp);
+        Touch(stamp);
+    }
+
+    /// <summary>审批 by a leader after the office's review: approve (→ 已销号) or reject with a reason (→ 整改中).</summary>
+    public void DecideCloseOut(bool approve, string? reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.DecideCloseOut, Status));
+        CheckRule(new CloseOutNeedsReview(CloseOutReviewedAt is not null));
+        if (!approve)
+        {
+            CheckRule(new ReasonIsRequired(reason, "驳回销号申请"));
+        }
+
+        MoveTo(approve ? ItemStatus.ClosedOut : ItemStatus.InProgress, reason, stamp);
+    }
+
+    /// <summary>回头看: the office reopens a closed-out item that relapsed.</summary>
+    public void Reopen(string reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Reopen, Status));
+        CheckRule(new ReasonIsRequired(reason, ItemAction.Reopen.ToChinese()));
+        MoveTo(ItemStatus.InProgress, reason, stamp);
+    }
+
+    private void MoveTo(ItemStatus to, string? reason, ChangeStamp stamp)
+    {
+        var from = Status;
+        Status = to;
+        if (to != ItemStatus.CloseOutRequested && to != ItemStatus.ClosedOut)
+        {
+            CloseOutReviewedAt = null;
+            CloseOutReviewedBy = null;
+        }
+
+        Record(ItemChange.StatusChanged, $"{from.ToChinese()} → {to.ToChinese()}", from.ToString(), to.ToString(), Text.Clean(reason), stamp);
+    }
+
+    private void Record(ItemChange change, string summary, string? from, string? to, string? reason, ChangeStamp stamp)
+    {
+        _history.Add(new ItemHistoryEntry(Id, change, summary, from, to, reason, stamp));
+        Touch(stamp);
+    }
+
+    private string DescribeAssignmentIds() =>
+        $"{ResponsibleLeaderId}|{LeadDepartmentId}|{ResponsiblePersonId}|{string.Join(',', _coDepartments.Select(c => c.DepartmentId).Order())}";
+}
