@@ -26,11 +26,5 @@ public abstract class AggregateRoot
         Version = Guid.NewGuid();
     }
 
-    protected static void CheckRule(IBusinessRule rule)
-    {
-        if (rule.IsBroken())
-        {
-            throw new BusinessRuleViolationException(rule);
-        }
-    }
+    protected static void CheckRule(IBusinessRule rule) => BusinessRules.Check(rule);
 }

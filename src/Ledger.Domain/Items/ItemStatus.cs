@@ -48,9 +48,11 @@ public static class ItemLifecycle
         [ItemAction.ChangeWork] = Working,
     };
 
-    /// <summary>Statuses in which the work is done: such items are never overdue and get no reminders.</summary>
-    public static IReadOnlyList<ItemStatus> Settled { get; } =
-        [ItemStatus.Completed, ItemStatus.CloseOutRequested, ItemStatus.ClosedOut];
+    /// <summary>
+    /// From this status on the work is done: such items are never overdue and get no reminders.
+    /// <see cref="ItemStatus"/> values follow the lifecycle, so queries can say <c>Status &lt; FirstSettled</c>.
+    /// </summary>
+    public const ItemStatus FirstSettled = ItemStatus.Completed;
 
     public static bool IsAllowed(ItemAction action, ItemStatus status) => AllowedFrom[action].Contains(status);
 
@@ -58,7 +60,7 @@ public static class ItemLifecycle
         Enum.GetValues<ItemAction>().Where(a => IsAllowed(a, status)).ToList();
 
     public static bool IsOverdue(ItemStatus status, DateOnly? dueDate, bool isLongTerm, DateOnly today) =>
-        !isLongTerm && dueDate is { } due && due < today && !Settled.Contains(status);
+        !isLongTerm && dueDate is { } due && due < today && status < FirstSettled;
 
     public static string ToChinese(this ItemStatus status) => status switch
     {

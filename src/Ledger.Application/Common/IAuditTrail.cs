@@ -1,0 +1,8 @@
+namespace Ledger.Application.Common;
+
+/// <summary>Writes the audit record of a command from the changes it is about to save.</summary>
+public interface IAuditTrail
+{
+    /// <summary>Adds one record describing the pending changes; adds nothing when there are none.</summary>
+    void Record(string action, string? reason);
+}

@@ -1,0 +1,26 @@
+using Ledger.Domain.Auditing;
+using Ledger.Domain.Items;
+using Ledger.Domain.Organisation;
+using Ledger.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Ledger.Application.Common;
+
+/// <summary>The ledger's data, as use cases see it. No repositories: handlers query the sets directly.</summary>
+public interface ILedgerDbContext
+{
+    DbSet<InspectionRound> Rounds { get; }
+
+    DbSet<RectificationItem> Items { get; }
+
+    DbSet<Department> Departments { get; }
+
+    DbSet<Person> People { get; }
+
+    DbSet<AuditRecord> AuditRecords { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace Ledger.Application.Common.Validation;
+
+/// <summary>Limits shared by several requests, so every form caps a field the same way.</summary>
+public static class CommonRules
+{
+    public const int ShortText = 200;
+    public const int LongText = 4000;
+
+    public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilder<T, string> rule, int maxLength = ShortText) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("请填写“{PropertyName}”。").MaximumLength(maxLength);
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength = LongText) =>
+        rule.MaximumLength(maxLength);
+
+    public static IRuleBuilderOptions<T, Guid> RequiredId<T>(this IRuleBuilder<T, Guid> rule) =>
+        rule.NotEmpty().WithMessage("请提供“{PropertyName}”。");
+}

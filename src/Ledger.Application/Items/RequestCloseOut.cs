@@ -1,0 +1,26 @@
+using FluentValidation;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Validation;
+using Ledger.Domain.Items;
+
+namespace Ledger.Application.Items;
+
+/// <summary>销号申请: 已完成 → 销号申请中, with at least one piece of evidence and a summary of what was done.</summary>
+public sealed record RequestCloseOutCommand(Guid Id, Guid Version, string Summary) : IItemCommand;
+
+internal sealed class RequestCloseOutCommandValidator : ItemCommandValidator<RequestCloseOutCommand>
+{
+    public RequestCloseOutCommandValidator()
+    {
+        RuleFor(x => x.Summary).RequiredText(CommonRules.LongText);
+    }
+}
+
+internal sealed class RequestCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<RequestCloseOutCommand>(db, context)
+{
+    protected override Task ApplyAsync(RectificationItem item, RequestCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
+    {
+        item.RequestCloseOut(request.Summary, context.Stamp());
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Validation;
+using Ledger.Domain.Items;
+
+namespace Ledger.Application.Items;
+
+/// <summary>审核 by the office: pass (on to a leader) or return with a reason (→ 整改中).</summary>
+public sealed record ReviewCloseOutCommand(Guid Id, Guid Version, bool Pass, string? Reason) : IItemCommand, IHasReason;
+
+internal sealed class ReviewCloseOutCommandValidator : ItemCommandValidator<ReviewCloseOutCommand>
+{
+    public ReviewCloseOutCommandValidator()
+    {
+        RuleFor(x => x.Reason)
+            .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(x => !x.Pass).WithMessage("退回销号申请须填写理由。")
+            .OptionalText();
+    }
+}
+
+internal sealed class ReviewCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ReviewCloseOutCommand>(db, context)
+{
+    protected override Task ApplyAsync(RectificationItem item, ReviewCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
+    {
+        item.ReviewCloseOut(request.Pass, request.Reason, context.Stamp());
+        return Task.CompletedTask;
+    }
+}

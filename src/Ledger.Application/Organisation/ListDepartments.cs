@@ -1,0 +1,18 @@
+using Ledger.Application.Common;
+using Ledger.Application.Common.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Organisation;
+
+public sealed record ListDepartmentsQuery(bool IncludeInactive = false) : IQuery<IReadOnlyList<DepartmentDto>>;
+
+internal sealed class ListDepartmentsQueryHandler(ILedgerDbContext db) : IRequestHandler<ListDepartmentsQuery, IReadOnlyList<DepartmentDto>>
+{
+    public async Task<IReadOnlyList<DepartmentDto>> Handle(ListDepartmentsQuery request, CancellationToken cancellationToken) =>
+        await db.Departments.AsNoTracking()
+            .Where(d => request.IncludeInactive || d.IsActive)
+            .OrderBy(d => d.Name)
+            .Select(d => new DepartmentDto(d.Id, d.Name, d.IsActive, d.Version))
+            .ToListAsync(cancellationToken);
+}
