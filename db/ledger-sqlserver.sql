@@ -1,0 +1,401 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [AuditRecords] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Actor] nvarchar(100) NOT NULL,
+        [Action] nvarchar(100) NOT NULL,
+        [EntityType] nvarchar(100) NOT NULL,
+        [EntityId] uniqueidentifier NOT NULL,
+        [Changes] nvarchar(max) NOT NULL,
+        [Reason] nvarchar(4000) NULL,
+        CONSTRAINT [PK_AuditRecords] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [Departments] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Departments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [Rounds] (
+        [Id] uniqueidentifier NOT NULL,
+        [InspectingTeam] nvarchar(200) NOT NULL,
+        [InspectedUnit] nvarchar(200) NOT NULL,
+        [InspectionStart] date NULL,
+        [InspectionEnd] date NULL,
+        [FeedbackDate] date NULL,
+        [RectificationPeriodEnd] date NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Rounds] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [People] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Position] nvarchar(100) NULL,
+        [DepartmentId] uniqueidentifier NULL,
+        [IsLeader] bit NOT NULL,
+        [IsActive] bit NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_People] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_People_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [Aspects] (
+        [Id] uniqueidentifier NOT NULL,
+        [RoundId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Order] int NOT NULL,
+        CONSTRAINT [PK_Aspects] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Aspects_Rounds_RoundId] FOREIGN KEY ([RoundId]) REFERENCES [Rounds] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [Items] (
+        [Id] uniqueidentifier NOT NULL,
+        [RoundId] uniqueidentifier NOT NULL,
+        [AspectId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [Number] int NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Description] nvarchar(max) NOT NULL,
+        [Status] int NOT NULL,
+        [ResponsibleLeaderId] uniqueidentifier NULL,
+        [LeadDepartmentId] uniqueidentifier NULL,
+        [ResponsiblePersonId] uniqueidentifier NULL,
+        [DueDate] date NULL,
+        [IsLongTerm] bit NOT NULL,
+        [CloseOutSummary] nvarchar(4000) NULL,
+        [CloseOutReviewedAt] datetime2 NULL,
+        [CloseOutReviewedBy] nvarchar(100) NULL,
+        [RowVersion] rowversion NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Items] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Items_Aspects_AspectId] FOREIGN KEY ([AspectId]) REFERENCES [Aspects] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Items_Departments_LeadDepartmentId] FOREIGN KEY ([LeadDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Items_People_ResponsibleLeaderId] FOREIGN KEY ([ResponsibleLeaderId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Items_People_ResponsiblePersonId] FOREIGN KEY ([ResponsiblePersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Items_Rounds_RoundId] FOREIGN KEY ([RoundId]) REFERENCES [Rounds] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [Evidence] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [MeasureId] uniqueidentifier NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [EffectiveDate] date NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Evidence] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Evidence_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [ItemCoDepartments] (
+        [ItemId] uniqueidentifier NOT NULL,
+        [DepartmentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ItemCoDepartments] PRIMARY KEY ([ItemId], [DepartmentId]),
+        CONSTRAINT [FK_ItemCoDepartments_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ItemCoDepartments_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [ItemHistory] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Actor] nvarchar(100) NOT NULL,
+        [Change] int NOT NULL,
+        [Summary] nvarchar(500) NOT NULL,
+        [From] nvarchar(4000) NULL,
+        [To] nvarchar(4000) NULL,
+        [Reason] nvarchar(4000) NULL,
+        CONSTRAINT [PK_ItemHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ItemHistory_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [Measures] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [Sequence] int NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [LeadDepartmentId] uniqueidentifier NULL,
+        [DueDate] date NULL,
+        [CompletedOn] date NULL,
+        [CompletedBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_Measures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Measures_Departments_LeadDepartmentId] FOREIGN KEY ([LeadDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Measures_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE TABLE [ProgressReports] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [ReportDate] date NOT NULL,
+        [Progress] nvarchar(4000) NOT NULL,
+        [NextSteps] nvarchar(4000) NULL,
+        [Problems] nvarchar(4000) NULL,
+        [ReportedBy] nvarchar(100) NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ProgressReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProgressReports_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Aspects_RoundId_Order] ON [Aspects] ([RoundId], [Order]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditRecords_At] ON [AuditRecords] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AuditRecords_EntityId_At] ON [AuditRecords] ([EntityId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Departments_Name] ON [Departments] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Evidence_ItemId] ON [Evidence] ([ItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ItemCoDepartments_DepartmentId] ON [ItemCoDepartments] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ItemHistory_ItemId_At] ON [ItemHistory] ([ItemId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_AspectId] ON [Items] ([AspectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_DueDate] ON [Items] ([DueDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_LeadDepartmentId] ON [Items] ([LeadDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_ResponsibleLeaderId] ON [Items] ([ResponsibleLeaderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_ResponsiblePersonId] ON [Items] ([ResponsiblePersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Items_RoundId_Kind_Number] ON [Items] ([RoundId], [Kind], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_Status_DueDate] ON [Items] ([Status], [DueDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Items_UpdatedAt] ON [Items] ([UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Measures_ItemId_Sequence] ON [Measures] ([ItemId], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Measures_LeadDepartmentId] ON [Measures] ([LeadDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_People_DepartmentId] ON [People] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_People_Name] ON [People] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ProgressReports_ItemId_ReportDate] ON [ProgressReports] ([ItemId], [ReportDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123115412_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123115412_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,0 +1,67 @@
+using Ledger.Application.Common;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Items;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Items;
+
+/// <summary>One item with its assignment, measures, progress reports, evidence and full history.</summary>
+public sealed record GetItemQuery(Guid Id) : IQuery<ItemDetailDto>;
+
+internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<GetItemQuery, ItemDetailDto>
+{
+    public async Task<ItemDetailDto> Handle(GetItemQuery request, CancellationToken cancellationToken)
+    {
+        var item = db.Items.AsNoTracking().Where(i => i.Id == request.Id);
+        var row = await item.SelectRows(db).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(ItemLoading.What);
+        var details = await item
+            .Select(i => new { i.Description, i.CloseOutSummary, i.CloseOutReviewedAt, i.CloseOutReviewedBy })
+            .SingleAsync(cancellationToken);
+
+        var coDepartments = await item.SelectMany(i => i.CoDepartments)
+            .Join(db.Departments, c => c.DepartmentId, d => d.Id, (c, d) => d)
+            .OrderBy(d => d.Name)
+            .Select(d => new NamedRef(d.Id, d.Name))
+            .ToListAsync(cancellationToken);
+        var measures = await item.SelectMany(i => i.Measures)
+            .OrderBy(m => m.Sequence)
+            .Select(m => new MeasureDto(
+                m.Id,
+                m.Sequence,
+                m.Text,
+                m.LeadDepartmentId,
+                db.Departments.Where(d => d.Id == m.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
+                m.DueDate,
+                m.CompletedOn,
+                m.CompletedBy))
+            .ToListAsync(cancellationToken);
+        var reports = await item.SelectMany(i => i.ProgressReports)
+            .OrderByDescending(p => p.ReportDate).ThenByDescending(p => p.RecordedAt)
+            .Select(p => new ProgressReportDto(p.Id, p.ReportDate, p.Progress, p.NextSteps, p.Problems, p.ReportedBy, p.RecordedAt))
+            .ToListAsync(cancellationToken);
+        var evidence = await item.SelectMany(i => i.Evidence)
+            .OrderBy(e => e.UploadedAt)
+            .Select(e => new EvidenceDto(e.Id, e.MeasureId, e.FileName, e.Sha256, e.SizeBytes, e.Note, e.EffectiveDate, e.UploadedBy, e.UploadedAt))
+            .ToListAsync(cancellationToken);
+        var history = await item.SelectMany(i => i.History)
+            .OrderBy(h => h.At).ThenBy(h => h.Id)
+            .Select(h => new HistoryEntryDto(h.At, h.Actor, h.Change, h.Summary, h.From, h.To, h.Reason))
+            .ToListAsync(cancellationToken);
+
+        return new ItemDetailDto(
+            row.ToDto(context.Today),
+            details.Description,
+            coDepartments,
+            details.CloseOutSummary,
+            details.CloseOutReviewedAt,
+            details.CloseOutReviewedBy,
+            ItemLifecycle.AvailableActions(row.Status),
+            measures,
+            reports,
+            evidence,
+            history);
+    }
+}

@@ -1,0 +1,77 @@
+using Ledger.Application.Common;
+using Ledger.Domain.Items;
+
+namespace Ledger.Application.Items;
+
+/// <summary>The columns of an item as lists show it, read in one SQL statement; the date-dependent parts are added after.</summary>
+internal sealed record ItemRow(
+    Guid Id,
+    Guid Version,
+    Guid RoundId,
+    Guid AspectId,
+    string AspectTitle,
+    ItemKind Kind,
+    int Number,
+    string Title,
+    ItemStatus Status,
+    Guid? LeadDepartmentId,
+    string? LeadDepartmentName,
+    Guid? ResponsibleLeaderId,
+    string? ResponsibleLeaderName,
+    string? ResponsiblePersonName,
+    DateOnly? DueDate,
+    bool IsLongTerm,
+    int MeasureCount,
+    int MeasuresDone,
+    DateTime UpdatedAt)
+{
+    public ItemListDto ToDto(DateOnly today) => new(
+        Id,
+        Version,
+        RoundId,
+        AspectId,
+        AspectTitle,
+        Kind,
+        Number,
+        Title,
+        Status,
+        Status.ToChinese(),
+        LeadDepartmentId,
+        LeadDepartmentName,
+        ResponsibleLeaderId,
+        ResponsibleLeaderName,
+        ResponsiblePersonName,
+        DueDate,
+        IsLongTerm,
+        ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today),
+        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? due.DayNumber - today.DayNumber : null,
+        MeasureCount,
+        MeasuresDone,
+        UpdatedAt);
+}
+
+internal static class ItemRows
+{
+    /// <summary>Names come from correlated subqueries so a renamed department shows its current name everywhere.</summary>
+    public static IQueryable<ItemRow> SelectRows(this IQueryable<RectificationItem> items, ILedgerDbContext db) =>
+        items.Select(i => new ItemRow(
+            i.Id,
+            i.Version,
+            i.RoundId,
+            i.AspectId,
+            db.Rounds.SelectMany(r => r.Aspects).Where(a => a.Id == i.AspectId).Select(a => a.Title).FirstOrDefault() ?? string.Empty,
+            i.Kind,
+            i.Number,
+            i.Title,
+            i.Status,
+            i.LeadDepartmentId,
+            db.Departments.Where(d => d.Id == i.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
+            i.ResponsibleLeaderId,
+            db.People.Where(p => p.Id == i.ResponsibleLeaderId).Select(p => p.Name).FirstOrDefault(),
+            db.People.Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
+            i.DueDate,
+            i.IsLongTerm,
+            i.Measures.Count,
+            i.Measures.Count(m => m.CompletedOn != null),
+            i.UpdatedAt));
+}

@@ -1,0 +1,159 @@
+using FluentValidation;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Items;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Items;
+
+public enum ItemSort
+{
+    Number,
+    Deadline,
+    Status,
+    Updated,
+}
+
+/// <summary>
+/// 台账: items matching every given filter, one page at a time. <see cref="Overdue"/> and
+/// <see cref="DueWithinDays"/> are judged against today's date in China.
+/// </summary>
+public sealed record ListItemsQuery : IQuery<PagedResult<ItemListDto>>
+{
+    public Guid? RoundId { get; init; }
+
+    public Guid? AspectId { get; init; }
+
+    public IReadOnlyList<ItemStatus>? Statuses { get; init; }
+
+    public ItemKind? Kind { get; init; }
+
+    public Guid? LeadDepartmentId { get; init; }
+
+    public Guid? ResponsibleLeaderId { get; init; }
+
+    public bool? Overdue { get; init; }
+
+    /// <summary>Open items whose deadline falls between today and today + N days.</summary>
+    public int? DueWithinDays { get; init; }
+
+    public string? Keyword { get; init; }
+
+    public ItemSort Sort { get; init; } = ItemSort.Number;
+
+    public bool Descending { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 50;
+}
+
+internal sealed class ListItemsQueryValidator : AbstractValidator<ListItemsQuery>
+{
+    public const int MaxPageSize = 200;
+
+    public ListItemsQueryValidator()
+    {
+        RuleForEach(x => x.Statuses).IsInEnum();
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.Sort).IsInEnum();
+        RuleFor(x => x.DueWithinDays).InclusiveBetween(0, 3660);
+        RuleFor(x => x.Keyword).MaximumLength(100);
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, MaxPageSize);
+    }
+}
+
+internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext context)
+    : IRequestHandler<ListItemsQuery, PagedResult<ItemListDto>>
+{
+    public async Task<PagedResult<ItemListDto>> Handle(ListItemsQuery request, CancellationToken cancellationToken)
+    {
+        var today = context.Today;
+        var items = Filter(db.Items.AsNoTracking(), request, today);
+        var total = await items.CountAsync(cancellationToken);
+        var rows = await Sort(items, request)
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize)
+            .SelectRows(db)
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today)), total, request.Page, request.PageSize);
+    }
+
+    private static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today)
+    {
+        if (q.RoundId is { } roundId)
+        {
+            items = items.Where(i => i.RoundId == roundId);
+        }
+
+        if (q.AspectId is { } aspectId)
+        {
+            items = items.Where(i => i.AspectId == aspectId);
+        }
+
+        if (q.Statuses is { Count: > 0 } statuses)
+        {
+            items = items.Where(i => statuses.Contains(i.Status));
+        }
+
+        if (q.Kind is { } kind)
+        {
+            items = items.Where(i => i.Kind == kind);
+        }
+
+        if (q.LeadDepartmentId is { } departmentId)
+        {
+            items = items.Where(i => i.LeadDepartmentId == departmentId);
+        }
+
+        if (q.ResponsibleLeaderId is { } leaderId)
+        {
+            items = items.Where(i => i.ResponsibleLeaderId == leaderId);
+        }
+
+        // The same test as ItemLifecycle.IsOverdue, written so the database can use the (Status, DueDate) index.
+        if (q.Overdue == true)
+        {
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today);
+        }
+        else if (q.Overdue == false)
+        {
+            items = items.Where(i => !(i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today));
+        }
+
+        if (q.DueWithinDays is { } days)
+        {
+            var last = today.AddDays(days);
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate >= today && i.DueDate <= last);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            var keyword = q.Keyword.Trim();
+            items = items.Where(i => i.Title.Contains(keyword) || i.Description.Contains(keyword));
+        }
+
+        return items;
+    }
+
+    private static IOrderedQueryable<RectificationItem> Sort(IQueryable<RectificationItem> items, ListItemsQuery q)
+    {
+        var sorted = (q.Sort, q.Descending) switch
+        {
+            // Items without a deadline go last either way: they are the least urgent and the least known.
+            (ItemSort.Deadline, false) => items.OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate),
+            (ItemSort.Deadline, true) => items.OrderBy(i => i.DueDate == null).ThenByDescending(i => i.DueDate),
+            (ItemSort.Status, false) => items.OrderBy(i => i.Status),
+            (ItemSort.Status, true) => items.OrderByDescending(i => i.Status),
+            (ItemSort.Updated, false) => items.OrderBy(i => i.UpdatedAt),
+            (ItemSort.Updated, true) => items.OrderByDescending(i => i.UpdatedAt),
+            (_, false) => items.OrderBy(i => i.RoundId).ThenBy(i => i.Kind).ThenBy(i => i.Number),
+            (_, true) => items.OrderByDescending(i => i.RoundId).ThenByDescending(i => i.Kind).ThenByDescending(i => i.Number),
+        };
+
+        // A stable tie-break so paging never shows a row twice or skips one.
+        return sorted.ThenBy(i => i.Id);
+    }
+}

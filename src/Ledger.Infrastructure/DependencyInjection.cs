@@ -1,0 +1,61 @@
+using Ledger.Application.Common;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Ledger.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Ledger";
+
+    /// <summary>
+    /// The database the configuration names: SQLite in the data directory unless
+    /// <c>Ledger:DatabaseProvider</c> is <c>SqlServer</c>, which then needs <c>ConnectionStrings:Ledger</c>.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions();
+        options.DataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+        services.AddSingleton(options);
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        switch (options.DatabaseProvider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Ledger:DatabaseProvider is SqlServer but ConnectionStrings:Ledger is not set.");
+                }
+
+                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<SqlServerLedgerDbContext>());
+                break;
+            default:
+                services.AddDbContext<SqliteLedgerDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, options.DataDirectory)));
+                services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<SqliteLedgerDbContext>());
+                break;
+        }
+
+        services.AddScoped<ILedgerDbContext>(sp => sp.GetRequiredService<LedgerDbContext>());
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddTransient<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<LedgerDbContext>("database");
+        return services;
+    }
+
+    private static string SqliteConnectionString(string? configured, string dataDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(dataDirectory, "ledger.db");
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Ledger.Application.Common;
+using Ledger.Domain.Auditing;
+using Ledger.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Ledger.Infrastructure.Persistence;
+
+/// <summary>
+/// Turns the change tracker's pending changes into one <see cref="AuditRecord"/> per command, so the
+/// record always says exactly what was written: nothing a handler forgot to describe can slip past it.
+/// </summary>
+internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProvider clock) : IAuditTrail
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public void Record(string action, string? reason)
+    {
+        db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditRecord)
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var root = entries.FirstOrDefault(e => e.Entity is AggregateRoot) ?? entries[0];
+        var changes = entries.Select(Describe).ToList();
+        db.AuditRecords.Add(new AuditRecord(
+            clock.GetUtcNow().UtcDateTime,
+            user.Name,
+            action,
+            root.Metadata.ClrType.Name,
+            KeyOf(root),
+            JsonSerializer.Serialize(changes, Json),
+            reason));
+    }
+
+    private static EntityChange Describe(EntityEntry entry)
+    {
+        var values = new Dictionary<string, ValueChange>();
+        foreach (var property in entry.Properties)
+        {
+            if (entry.State == EntityState.Modified && !property.IsModified)
+            {
+                continue;
+            }
+
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (!Equals(before, after))
+            {
+                values[property.Metadata.Name] = new ValueChange(Format(before), Format(after));
+            }
+        }
+
+        return new EntityChange(entry.Metadata.ClrType.Name, KeyOf(entry), entry.State.ToString(), values);
+    }
+
+    private static Guid KeyOf(EntityEntry entry) =>
+        entry.Metadata.FindPrimaryKey()?.Properties is [var key] && entry.Property(key.Name).CurrentValue is Guid id ? id : Guid.Empty;
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        byte[] bytes => Convert.ToHexString(bytes),
+        DateTime at => at.ToString("O"),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private sealed record EntityChange(string Entity, Guid Id, string State, IReadOnlyDictionary<string, ValueChange> Values);
+
+    private sealed record ValueChange(string? From, string? To);
+}

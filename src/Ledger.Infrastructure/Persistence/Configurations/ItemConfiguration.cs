@@ -1,0 +1,121 @@
+using Ledger.Domain.Items;
+using Ledger.Domain.Organisation;
+using Ledger.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ledger.Infrastructure.Persistence.Configurations;
+
+internal sealed class ItemConfiguration : IEntityTypeConfiguration<RectificationItem>
+{
+    private const int LongText = 20000;
+
+    public void Configure(EntityTypeBuilder<RectificationItem> builder)
+    {
+        builder.ToTable("Items");
+        builder.ConfigureRoot();
+        builder.Ignore(i => i.Deadline);
+        builder.Property(i => i.Title).HasMaxLength(500);
+        builder.Property(i => i.Description).HasMaxLength(LongText);
+        builder.Property(i => i.CloseOutSummary).HasMaxLength(4000);
+        builder.Property(i => i.CloseOutReviewedBy).HasMaxLength(100);
+
+        builder.HasOne<InspectionRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Aspect>().WithMany().HasForeignKey(i => i.AspectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(i => i.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(i => i.ResponsibleLeaderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(i => i.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
+
+        // Indexes follow the list filters: round, status with deadline (overdue, due soon), lead department, leader.
+        builder.HasIndex(i => new { i.RoundId, i.Kind, i.Number }).IsUnique();
+        builder.HasIndex(i => new { i.Status, i.DueDate });
+        builder.HasIndex(i => i.DueDate);
+        builder.HasIndex(i => i.UpdatedAt);
+
+        Child(builder.HasMany(i => i.Measures).WithOne().HasForeignKey(m => m.ItemId), builder, nameof(RectificationItem.Measures));
+        Child(builder.HasMany(i => i.ProgressReports).WithOne().HasForeignKey(p => p.ItemId), builder, nameof(RectificationItem.ProgressReports));
+        Child(builder.HasMany(i => i.History).WithOne().HasForeignKey(h => h.ItemId), builder, nameof(RectificationItem.History));
+        Child(builder.HasMany(i => i.Evidence).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Evidence));
+        Child(builder.HasMany(i => i.CoDepartments).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.CoDepartments));
+    }
+
+    /// <summary>Children live and die with their item and are reached through its private list.</summary>
+    private static void Child<T>(ReferenceCollectionBuilder<RectificationItem, T> relation, EntityTypeBuilder<RectificationItem> builder, string navigation)
+        where T : class
+    {
+        relation.OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> builder)
+    {
+        builder.ToTable("Measures");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Text).HasMaxLength(4000);
+        builder.Property(m => m.CompletedBy).HasMaxLength(100);
+        builder.Ignore(m => m.IsDone);
+        builder.HasOne<Department>().WithMany().HasForeignKey(m => m.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.ItemId, m.Sequence }).IsUnique();
+    }
+}
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> builder)
+    {
+        builder.ToTable("ProgressReports");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Progress).HasMaxLength(4000);
+        builder.Property(p => p.NextSteps).HasMaxLength(4000);
+        builder.Property(p => p.Problems).HasMaxLength(4000);
+        builder.Property(p => p.ReportedBy).HasMaxLength(100);
+        builder.HasIndex(p => new { p.ItemId, p.ReportDate });
+    }
+}
+
+internal sealed class HistoryConfiguration : IEntityTypeConfiguration<ItemHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<ItemHistoryEntry> builder)
+    {
+        builder.ToTable("ItemHistory");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Actor).HasMaxLength(100);
+        builder.Property(h => h.Summary).HasMaxLength(500);
+        builder.Property(h => h.From).HasMaxLength(4000);
+        builder.Property(h => h.To).HasMaxLength(4000);
+        builder.Property(h => h.Reason).HasMaxLength(4000);
+        builder.HasIndex(h => new { h.ItemId, h.At });
+    }
+}
+
+internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
+{
+    public void Configure(EntityTypeBuilder<Evidence> builder)
+    {
+        builder.ToTable("Evidence");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.Note).HasMaxLength(1000);
+        builder.Property(e => e.UploadedBy).HasMaxLength(100);
+        builder.HasIndex(e => e.ItemId);
+    }
+}
+
+internal sealed class CoDepartmentConfiguration : IEntityTypeConfiguration<ItemCoDepartment>
+{
+    public void Configure(EntityTypeBuilder<ItemCoDepartment> builder)
+    {
+        builder.ToTable("ItemCoDepartments");
+        builder.HasKey(c => new { c.ItemId, c.DepartmentId });
+        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.DepartmentId);
+    }
+}

@@ -1,0 +1,56 @@
+using Ledger.Application.Common;
+using Ledger.Domain.Auditing;
+using Ledger.Domain.Items;
+using Ledger.Domain.Organisation;
+using Ledger.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Ledger.Infrastructure.Persistence;
+
+/// <summary>
+/// The model both providers share. Each provider has its own subclass so that each keeps its own
+/// migrations (docs/adr/0001); the application only sees <see cref="ILedgerDbContext"/>.
+/// </summary>
+public abstract class LedgerDbContext(DbContextOptions options) : DbContext(options), ILedgerDbContext
+{
+    public DbSet<InspectionRound> Rounds => Set<InspectionRound>();
+
+    public DbSet<RectificationItem> Items => Set<RectificationItem>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored in UTC; neither SQLite nor datetime2 keeps DateTime.Kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options);
+
+public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbContext> options) : LedgerDbContext(options)
+{
+    public const string RowVersion = nameof(RowVersion);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // SQL Server checks a rowversion as well: it changes on every write, even one made outside Ledger.
+        modelBuilder.Entity<RectificationItem>().Property<byte[]>(RowVersion).IsRowVersion();
+    }
+}

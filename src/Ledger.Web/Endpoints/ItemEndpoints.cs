@@ -1,0 +1,84 @@
+using Ledger.Application.Common;
+using Ledger.Application.Items;
+using Ledger.Domain.Items;
+using Ledger.Web.Http;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ledger.Web.Endpoints;
+
+internal static class ItemEndpoints
+{
+    public static void MapItemEndpoints(this IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup("/api/items").WithTags("整改事项");
+
+        items.MapGet("/", (
+                    Guid? roundId,
+                    Guid? aspectId,
+                    [FromQuery(Name = "status")] ItemStatus[]? status,
+                    ItemKind? kind,
+                    Guid? leadDepartmentId,
+                    Guid? responsibleLeaderId,
+                    bool? overdue,
+                    int? dueWithinDays,
+                    string? keyword,
+                    ItemSort? sort,
+                    bool? descending,
+                    int? page,
+                    int? pageSize,
+                    IMediator m,
+                    CancellationToken ct) =>
+                m.Send(
+                    new ListItemsQuery
+                    {
+                        RoundId = roundId,
+                        AspectId = aspectId,
+                        Statuses = status,
+                        Kind = kind,
+                        LeadDepartmentId = leadDepartmentId,
+                        ResponsibleLeaderId = responsibleLeaderId,
+                        Overdue = overdue,
+                        DueWithinDays = dueWithinDays,
+                        Keyword = keyword,
+                        Sort = sort ?? ItemSort.Number,
+                        Descending = descending ?? false,
+                        Page = page ?? 1,
+                        PageSize = pageSize ?? 50,
+                    },
+                    ct))
+            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、N天内到期、关键词筛选，排序并分页", changes: false, hasTarget: false)
+            .Produces<PagedResult<ItemListDto>>();
+        items.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetItemQuery(id), ct))
+            .Doc("事项详情：责任分工、整改措施、进展情况、佐证材料和全部历史", changes: false);
+
+        items.MapPut("/{id:guid}", (Guid id, EditItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("修改问题标题、描述或所属方面");
+        items.MapPut("/{id:guid}/assignment", (Guid id, AssignItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("责任分工：责任领导、牵头部门、配合部门、责任人和整改时限（或长期坚持）");
+        items.MapPost("/{id:guid}/measures", (Guid id, AddMeasureCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("新增整改措施");
+        items.MapPost("/{id:guid}/measures/{measureId:guid}/complete", (Guid id, Guid measureId, CompleteMeasureCommand c, IMediator m, CancellationToken ct) =>
+                m.Send(c with { Id = id, MeasureId = measureId }, ct))
+            .Doc("整改措施标记为完成");
+        items.MapPost("/{id:guid}/progress", (Guid id, ReportProgressCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("报送进展情况（本期进展、下一步、存在问题）");
+
+        items.MapPost("/{id:guid}/start", (Guid id, StartItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("开始整改：未启动 → 整改中");
+        items.MapPost("/{id:guid}/partially-done", (Guid id, MarkItemPartiallyDoneCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("阶段性完成：整改中 → 阶段性完成（须说明理由和持续推进的措施）");
+        items.MapPost("/{id:guid}/completed", (Guid id, MarkItemCompletedCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("整改完成：所有措施完成后 → 已完成");
+        items.MapPost("/{id:guid}/resume", (Guid id, ResumeItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("继续整改：阶段性完成或已完成 → 整改中（须说明理由）");
+        items.MapPost("/{id:guid}/close-out/request", (Guid id, RequestCloseOutCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("销号申请：已完成且有佐证材料 → 申请销号");
+        items.MapPost("/{id:guid}/close-out/review", (Guid id, ReviewCloseOutCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("整改办审核销号申请：通过，或退回（须说明理由，→ 整改中）");
+        items.MapPost("/{id:guid}/close-out/decision", (Guid id, DecideCloseOutCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("领导审批销号：批准 → 已销号，或驳回（须说明理由，→ 整改中）");
+        items.MapPost("/{id:guid}/reopen", (Guid id, ReopenItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("回头看：已销号事项重新打开（须说明理由，→ 整改中）");
+    }
+}
