@@ -14,7 +14,7 @@ namespace Ledger.Web.Tests;
 /// The real host on a real SQLite file in its own temporary data directory, with a fake clock set to
 /// 2025年1月16日 10:00 in Beijing (the date of the seed report).
 /// </summary>
-public sealed class LedgerApiFactory : WebApplicationFactory<Program>
+public class LedgerApiFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2025, 1, 16, 2, 0, 0, TimeSpan.Zero);
 

@@ -1,0 +1,75 @@
+using Ledger.Domain.Common;
+using Ledger.Domain.Items;
+using Ledger.Domain.Rounds;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Tests.Persistence;
+
+public sealed class ConcurrencyTests : IDisposable
+{
+    private static readonly ChangeStamp Stamp = new("tester", new DateTime(2025, 1, 16, 2, 0, 0, DateTimeKind.Utc));
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public void SqlServer_items_carry_a_rowversion_as_well_as_the_version_token()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var items = db.Model.FindEntityType(typeof(RectificationItem))!;
+
+        var rowVersion = items.FindProperty(SqlServerLedgerDbContext.RowVersion);
+        Assert.NotNull(rowVersion);
+        Assert.True(rowVersion.IsConcurrencyToken);
+        Assert.Equal("rowversion", rowVersion.GetColumnType());
+        Assert.True(items.FindProperty(nameof(RectificationItem.Version))!.IsConcurrencyToken);
+    }
+
+    [Fact]
+    public void Sqlite_items_use_the_version_as_concurrency_token()
+    {
+        using var db = Open();
+        var items = db.Model.FindEntityType(typeof(RectificationItem))!;
+
+        Assert.Null(items.FindProperty(SqlServerLedgerDbContext.RowVersion));
+        Assert.True(items.FindProperty(nameof(RectificationItem.Version))!.IsConcurrencyToken);
+    }
+
+    [Fact]
+    public async Task A_write_racing_in_between_load_and_save_fails_instead_of_overwriting()
+    {
+        Guid id;
+        await using (var setup = Open())
+        {
+            await setup.Database.MigrateAsync();
+            var round = InspectionRound.Create(new RoundDetails("市委第三巡察组", "某院党组", null, null, null, null), Stamp);
+            var aspect = round.AddAspect("政治建设方面", null, Stamp);
+            var item = RectificationItem.Create(round.Id, aspect.Id, ItemKind.Feedback, 1, "问题", null, Stamp);
+            setup.AddRange(round, item);
+            await setup.SaveChangesAsync();
+            id = item.Id;
+        }
+
+        await using var first = Open();
+        await using var second = Open();
+        var mine = await first.Items.SingleAsync(i => i.Id == id);
+        var theirs = await second.Items.SingleAsync(i => i.Id == id);
+        mine.Edit(mine.AspectId, "甲的标题", null, Stamp);
+        theirs.Edit(theirs.AspectId, "乙的标题", null, Stamp);
+
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var check = Open();
+        Assert.Equal("甲的标题", (await check.Items.SingleAsync(i => i.Id == id)).Title);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+
+    private SqliteLedgerDbContext Open() =>
+        new(new DbContextOptionsBuilder<SqliteLedgerDbContext>().UseSqlite($"Data Source={_file}").Options);
+}

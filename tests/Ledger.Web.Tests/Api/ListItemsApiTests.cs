@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using Ledger.Application.Common;
+using Ledger.Application.Items;
+using Ledger.Application.Rounds;
+using Ledger.Domain.Items;
+
+namespace Ledger.Web.Tests.Api;
+
+/// <summary>
+/// One round entered once through the API; today is 2025年1月16日:
+/// 1 制度建设滞后 (office, due 1月10日, not started: overdue), 2 学习不深入 (politics, due 1月20日, in progress),
+/// 3 经费管理不规范 (office, long-term), 4 档案管理混乱 (office, due 1月5日 but completed), 5 会议记录不全 (unassigned).
+/// </summary>
+public sealed class ListItemsFixture : LedgerApiFactory, IAsyncLifetime
+{
+    public RoundDto Round { get; private set; } = null!;
+
+    public Saved Office { get; private set; } = null!;
+
+    public Saved Leader { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var ledgers = new Ledgers(CreateClient());
+        var client = CreateClient();
+        Round = await ledgers.RoundAsync("政治建设方面", "制度执行方面");
+        Office = await ledgers.DepartmentAsync("办公室");
+        var politics = await ledgers.DepartmentAsync("政治部");
+        Leader = await ledgers.PersonAsync("张检察长", isLeader: true);
+
+        async Task<ItemState> Item(string title, int aspect, Saved? department, string? due, bool longTerm = false, Guid? leader = null)
+        {
+            var item = await ledgers.ItemAsync(Round, title, aspect);
+            return department is null ? item : await (await client.PutJsonAsync($"/api/items/{item.Id}/assignment", new
+            {
+                version = item.Version, leadDepartmentId = department.Id, dueDate = due, isLongTerm = longTerm, responsibleLeaderId = leader,
+            })).ReadAsync<ItemState>();
+        }
+
+        await Item("制度建设滞后", 0, Office, "2025-01-10", leader: Leader.Id);
+        await ledgers.ActAsync(await Item("学习不深入", 0, politics, "2025-01-20"), "start");
+        await ledgers.ActAsync(await Item("经费管理不规范", 1, Office, null, longTerm: true), "start");
+        await ledgers.ActAsync(await ledgers.ActAsync(await Item("档案管理混乱", 1, Office, "2025-01-05"), "start"), "completed");
+        await Item("会议记录不全", 1, null, null);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class ListItemsApiTests(ListItemsFixture fixture) : IClassFixture<ListItemsFixture>
+{
+    private readonly HttpClient _client = fixture.CreateClient();
+
+    private async Task<PagedResult<ItemListDto>> ListAsync(string query = "") =>
+        (await _client.GetFromJsonAsync<PagedResult<ItemListDto>>($"/api/items?roundId={fixture.Round.Id}&{query}", LedgerApiFactory.Json))!;
+
+    private async Task<string[]> TitlesAsync(string query) => (await ListAsync(query)).Items.Select(i => i.Title).ToArray();
+
+    [Fact]
+    public async Task Default_order_is_by_number_with_the_total_count()
+    {
+        var page = await ListAsync();
+
+        Assert.Equal(5, page.TotalCount);
+        Assert.Equal(["制度建设滞后", "学习不深入", "经费管理不规范", "档案管理混乱", "会议记录不全"], page.Items.Select(i => i.Title));
+        Assert.Equal(["政治建设方面", "政治建设方面", "制度执行方面", "制度执行方面", "制度执行方面"], page.Items.Select(i => i.AspectTitle));
+    }
+
+    [Fact]
+    public async Task Overdue_is_judged_as_of_today_and_ignores_completed_and_long_term_items()
+    {
+        var overdue = Assert.Single((await ListAsync("overdue=true")).Items);
+
+        Assert.Equal("制度建设滞后", overdue.Title);
+        Assert.True(overdue.IsOverdue);
+        Assert.Equal(-6, overdue.DaysLeft);
+        Assert.Equal(["学习不深入", "经费管理不规范", "档案管理混乱", "会议记录不全"], await TitlesAsync("overdue=false"));
+    }
+
+    [Fact]
+    public async Task Due_within_days_lists_open_items_with_a_deadline_in_the_window()
+    {
+        var soon = Assert.Single((await ListAsync("dueWithinDays=7")).Items);
+
+        Assert.Equal(("学习不深入", 4, false), (soon.Title, soon.DaysLeft, soon.IsOverdue));
+        Assert.Empty(await TitlesAsync("dueWithinDays=3"));
+    }
+
+    [Fact]
+    public async Task Filters_by_status_aspect_department_leader_and_keyword()
+    {
+        Assert.Equal(["学习不深入", "经费管理不规范"], await TitlesAsync("status=InProgress"));
+        Assert.Equal(["学习不深入", "经费管理不规范", "档案管理混乱"], await TitlesAsync("status=InProgress&status=Completed"));
+        Assert.Equal(["经费管理不规范", "档案管理混乱", "会议记录不全"], await TitlesAsync($"aspectId={fixture.Round.Aspects[1].Id}"));
+        Assert.Equal(["制度建设滞后", "经费管理不规范", "档案管理混乱"], await TitlesAsync($"leadDepartmentId={fixture.Office.Id}"));
+        Assert.Equal(["制度建设滞后"], await TitlesAsync($"responsibleLeaderId={fixture.Leader.Id}"));
+        Assert.Equal(["档案管理混乱"], await TitlesAsync("keyword=" + Uri.EscapeDataString("档案")));
+        Assert.Equal(5, (await ListAsync("keyword=" + Uri.EscapeDataString("以会代学"))).TotalCount);
+        Assert.Equal(["制度建设滞后", "经费管理不规范"], await TitlesAsync($"leadDepartmentId={fixture.Office.Id}&status=NotStarted&status=InProgress"));
+    }
+
+    [Fact]
+    public async Task Sorts_by_deadline_with_undated_items_last_either_way()
+    {
+        Assert.Equal(["档案管理混乱", "制度建设滞后", "学习不深入"], (await TitlesAsync("sort=Deadline"))[..3]);
+        Assert.Equal(["学习不深入", "制度建设滞后", "档案管理混乱"], (await TitlesAsync("sort=Deadline&descending=true"))[..3]);
+        Assert.All((await ListAsync("sort=Deadline")).Items.Skip(3), i => Assert.Null(i.DueDate));
+    }
+
+    [Fact]
+    public async Task Sorts_by_status_and_number_descending()
+    {
+        Assert.Equal(ItemStatus.Completed, (await ListAsync("sort=Status&descending=true")).Items[0].Status);
+        Assert.Equal("会议记录不全", (await ListAsync("sort=Number&descending=true")).Items[0].Title);
+        Assert.Equal(5, (await ListAsync("sort=Updated")).Items.Count);
+    }
+
+    [Fact]
+    public async Task Pages_keep_the_total_and_never_repeat_a_row()
+    {
+        var pages = new List<ItemListDto>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var result = await ListAsync($"sort=Deadline&pageSize=2&page={page}");
+            Assert.Equal(5, result.TotalCount);
+            pages.AddRange(result.Items);
+        }
+
+        Assert.Equal(5, pages.Select(i => i.Id).Distinct().Count());
+    }
+}
