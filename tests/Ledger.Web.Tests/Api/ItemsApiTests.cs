@@ -126,7 +126,9 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         Assert.True(unknown.GetProperty("errors").TryGetProperty("leadDepartmentId", out _));
         var both = await (await _client.PutJsonAsync($"/api/items/{item.Id}/assignment", new
         {
-            version = item.Version, leadDepartmentId = office.Id, coDepartmentIds = new[] { office.Id },
+            version = item.Version,
+            leadDepartmentId = office.Id,
+            coDepartmentIds = new[] { office.Id },
         })).ProblemAsync(400);
         Assert.Equal("牵头部门不能同时作为配合部门。", both.GetProperty("errors").GetProperty("coDepartmentIds")[0].GetString());
 
@@ -179,7 +181,11 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         {
             var problem = await (await _client.PostJsonAsync($"/api/items/{item.Id}/{action}", new
             {
-                version = item.Version, reason = "理由", summary = "完成情况", pass = true, approve = true,
+                version = item.Version,
+                reason = "理由",
+                summary = "完成情况",
+                pass = true,
+                approve = true,
             })).ProblemAsync(409);
             Assert.Equal("ActionMustBeAllowed", problem.GetProperty("code").GetString());
             Assert.Contains("事项当前状态为“未启动”", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

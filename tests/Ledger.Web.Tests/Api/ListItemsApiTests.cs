@@ -33,7 +33,11 @@ public sealed class ListItemsFixture : LedgerApiFactory, IAsyncLifetime
             var item = await ledgers.ItemAsync(Round, title, aspect);
             return department is null ? item : await (await client.PutJsonAsync($"/api/items/{item.Id}/assignment", new
             {
-                version = item.Version, leadDepartmentId = department.Id, dueDate = due, isLongTerm = longTerm, responsibleLeaderId = leader,
+                version = item.Version,
+                leadDepartmentId = department.Id,
+                dueDate = due,
+                isLongTerm = longTerm,
+                responsibleLeaderId = leader,
             })).ReadAsync<ItemState>();
         }
 

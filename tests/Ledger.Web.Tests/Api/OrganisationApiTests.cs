@@ -88,7 +88,11 @@ public sealed class OrganisationApiTests(LedgerApiFactory factory) : IClassFixtu
 
         var updated = await (await _client.PutJsonAsync($"/api/people/{person.Id}", new
         {
-            version = person.Version, name = "王五", position = "主任", departmentId = office.Id, isLeader = false,
+            version = person.Version,
+            name = "王五",
+            position = "主任",
+            departmentId = office.Id,
+            isLeader = false,
         })).ReadAsync<Saved>();
         await (await _client.PutJsonAsync($"/api/people/{person.Id}/active", new { version = updated.Version, isActive = false })).ReadAsync<Saved>();
 

@@ -1,0 +1,15 @@
+# The Ledger host, built from source. Configuration comes from environment variables (see docker-compose.yml).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+RUN dotnet publish src/Ledger.Web/Ledger.Web.csproj -c Release -o /app --nologo
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Ledger__DataDirectory=/data
+VOLUME /data
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Ledger.Web.dll"]
