@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [AuditRecords] (
@@ -29,7 +29,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [Departments] (
@@ -45,7 +45,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [Rounds] (
@@ -65,7 +65,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [People] (
@@ -85,7 +85,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [Aspects] (
@@ -100,7 +100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [Items] (
@@ -135,7 +135,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [Evidence] (
@@ -156,7 +156,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [ItemCoDepartments] (
@@ -170,7 +170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [ItemHistory] (
@@ -190,7 +190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [Measures] (
@@ -210,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE TABLE [ProgressReports] (
@@ -229,7 +229,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Aspects_RoundId_Order] ON [Aspects] ([RoundId], [Order]);
@@ -237,7 +237,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditRecords_At] ON [AuditRecords] ([At]);
@@ -245,7 +245,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditRecords_EntityId_At] ON [AuditRecords] ([EntityId], [At]);
@@ -253,7 +253,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Departments_Name] ON [Departments] ([Name]);
@@ -261,7 +261,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Evidence_ItemId] ON [Evidence] ([ItemId]);
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ItemCoDepartments_DepartmentId] ON [ItemCoDepartments] ([DepartmentId]);
@@ -277,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ItemHistory_ItemId_At] ON [ItemHistory] ([ItemId], [At]);
@@ -285,7 +285,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Items_AspectId] ON [Items] ([AspectId]);
@@ -293,7 +293,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Items_DueDate] ON [Items] ([DueDate]);
@@ -301,15 +301,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Items_LeadDepartmentId] ON [Items] ([LeadDepartmentId]);
+    CREATE INDEX [IX_Items_LeadDepartmentId_Status] ON [Items] ([LeadDepartmentId], [Status]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Items_ResponsibleLeaderId] ON [Items] ([ResponsibleLeaderId]);
@@ -317,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Items_ResponsiblePersonId] ON [Items] ([ResponsiblePersonId]);
@@ -325,7 +325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Items_RoundId_Kind_Number] ON [Items] ([RoundId], [Kind], [Number]);
@@ -333,23 +333,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Items_Status_DueDate] ON [Items] ([Status], [DueDate]);
+    CREATE INDEX [IX_Items_Status_IsLongTerm_DueDate_Id] ON [Items] ([Status], [IsLongTerm], [DueDate], [Id]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Items_UpdatedAt] ON [Items] ([UpdatedAt]);
+    CREATE INDEX [IX_Items_UpdatedAt_Id] ON [Items] ([UpdatedAt], [Id]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Measures_ItemId_Sequence] ON [Measures] ([ItemId], [Sequence]);
@@ -357,7 +357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Measures_LeadDepartmentId] ON [Measures] ([LeadDepartmentId]);
@@ -365,7 +365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_People_DepartmentId] ON [People] ([DepartmentId]);
@@ -373,7 +373,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_People_Name] ON [People] ([Name]);
@@ -381,7 +381,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ProgressReports_ItemId_ReportDate] ON [ProgressReports] ([ItemId], [ReportDate]);
@@ -389,11 +389,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123115412_Initial'
+    WHERE [MigrationId] = N'20261123121755_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123115412_Initial', N'10.0.14');
+    VALUES (N'20261123121755_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -73,9 +73,14 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         var today = context.Today;
         var items = Filter(db.Items.AsNoTracking(), request, today);
         var total = await items.CountAsync(cancellationToken);
-        var rows = await Sort(items, request)
+
+        // The page's ids are chosen first, so names and measure counts are looked up for those rows
+        // only: SQLite would otherwise compute them for every matching row before sorting.
+        var pageIds = Sort(items, request)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
+            .Select(i => i.Id);
+        var rows = await Sort(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id)), request)
             .SelectRows(db)
             .ToListAsync(cancellationToken);
         return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today)), total, request.Page, request.PageSize);
@@ -153,7 +158,8 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             (_, true) => items.OrderByDescending(i => i.RoundId).ThenByDescending(i => i.Kind).ThenByDescending(i => i.Number),
         };
 
-        // A stable tie-break so paging never shows a row twice or skips one.
-        return sorted.ThenBy(i => i.Id);
+        // A stable tie-break so paging never shows a row twice or skips one; it runs the same way as
+        // the sort so that one index can serve both.
+        return q.Descending ? sorted.ThenByDescending(i => i.Id) : sorted.ThenBy(i => i.Id);
     }
 }

@@ -316,18 +316,18 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DueDate");
 
-                    b.HasIndex("LeadDepartmentId");
-
                     b.HasIndex("ResponsibleLeaderId");
 
                     b.HasIndex("ResponsiblePersonId");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("LeadDepartmentId", "Status");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("UpdatedAt", "Id");
 
                     b.HasIndex("RoundId", "Kind", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Status", "IsLongTerm", "DueDate", "Id");
 
                     b.ToTable("Items", (string)null);
                 });

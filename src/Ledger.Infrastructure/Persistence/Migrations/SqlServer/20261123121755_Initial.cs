@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
+namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,14 +15,14 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", maxLength: -1, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Changes = table.Column<string>(type: "nvarchar(max)", maxLength: -1, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -33,12 +33,12 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,16 +49,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Rounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InspectingTeam = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    InspectedUnit = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    InspectionStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    InspectionEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FeedbackDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RectificationPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InspectingTeam = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    InspectedUnit = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    InspectionStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    InspectionEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedbackDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RectificationPeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,15 +69,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsLeader = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Position = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    DepartmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    IsLeader = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,10 +94,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Aspects",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -114,25 +114,26 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Items",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AspectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponsibleLeaderId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LeadDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ResponsiblePersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsLongTerm = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CloseOutSummary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CloseOutReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CloseOutReviewedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AspectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ResponsibleLeaderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    LeadDepartmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ResponsiblePersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsLongTerm = table.Column<bool>(type: "bit", nullable: false),
+                    CloseOutSummary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CloseOutReviewedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CloseOutReviewedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RowVersion = table.Column<byte[]>(type: "rowversion", rowVersion: true, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -173,16 +174,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Evidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,8 +200,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ItemCoDepartments",
                 columns: table => new
                 {
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,15 +224,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ItemHistory",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Change = table.Column<int>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Change = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    From = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    To = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -248,14 +249,14 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Measures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    LeadDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    LeadDepartmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -278,14 +279,14 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReportDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Progress = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    NextSteps = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Problems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Progress = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    NextSteps = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Problems = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReportedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,9 +346,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 column: "DueDate");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_LeadDepartmentId",
+                name: "IX_Items_LeadDepartmentId_Status",
                 table: "Items",
-                column: "LeadDepartmentId");
+                columns: new[] { "LeadDepartmentId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Items_ResponsibleLeaderId",
@@ -366,14 +367,14 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_Status_DueDate",
+                name: "IX_Items_Status_IsLongTerm_DueDate_Id",
                 table: "Items",
-                columns: new[] { "Status", "DueDate" });
+                columns: new[] { "Status", "IsLongTerm", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Items_UpdatedAt",
+                name: "IX_Items_UpdatedAt_Id",
                 table: "Items",
-                column: "UpdatedAt");
+                columns: new[] { "UpdatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Measures_ItemId_Sequence",
