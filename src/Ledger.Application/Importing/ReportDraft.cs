@@ -1,0 +1,59 @@
+using Ledger.Domain.Items;
+
+namespace Ledger.Application.Importing;
+
+/// <summary>
+/// What a rectification report, feedback list or plan says, before anything is created: the round,
+/// its aspects and items as the text gives them, the report's own statistics, and every doubt.
+/// </summary>
+public sealed record ReportDraft(
+    RoundDraft Round,
+    IReadOnlyList<AspectDraft> Aspects,
+    ReportSummary? Summary,
+    IReadOnlyList<ParseWarning> Warnings)
+{
+    public int ItemCount => Aspects.Sum(a => a.Items.Count);
+}
+
+public sealed record RoundDraft(
+    string? InspectingTeam,
+    string? InspectedUnit,
+    DateOnly? InspectionStart,
+    DateOnly? InspectionEnd,
+    DateOnly? FeedbackDate,
+    DateOnly? ReportDate);
+
+public sealed record AspectDraft(int Number, string Title, IReadOnlyList<ItemDraft> Items);
+
+public sealed record ItemDraft(
+    int Number,
+    string Title,
+    string Description,
+    ItemStatus? Status,
+    IReadOnlyList<MeasureDraft> Measures,
+    string? ResponsibleLeader,
+    string? LeadDepartment,
+    IReadOnlyList<string> CoDepartments,
+    string? ResponsiblePerson,
+    DeadlineDraft? Deadline,
+    int Line);
+
+public sealed record MeasureDraft(string Text, string? LeadDepartment, DeadlineDraft? Deadline);
+
+/// <summary>A deadline as written: a date, or 长期坚持.</summary>
+public sealed record DeadlineDraft(DateOnly? Date, bool IsLongTerm)
+{
+    public override string ToString() => IsLongTerm ? "long-term" : Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+}
+
+/// <summary>The statistics sentence (截至…,巡察反馈的N个具体问题,已完成整改N个…), as the report states it.</summary>
+public sealed record ReportSummary(DateOnly? AsOf, int? Total, int? Completed, int? PartiallyDone, int? ImmediateFixes, int? Petitions);
+
+/// <summary>A line the parser skipped or is unsure about (1-based; 0 for the document as a whole).</summary>
+public sealed record ParseWarning(int Line, string Message);
+
+/// <summary>Either a draft or, for input that is not text at all, a clear error.</summary>
+public sealed record ParseResult(ReportDraft? Draft, string? Error)
+{
+    public bool Succeeded => Draft is not null;
+}
