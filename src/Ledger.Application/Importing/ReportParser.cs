@@ -515,7 +515,7 @@ public static partial class ReportParser
             {
                 if (items[i].Number != items[i - 1].Number + 1)
                 {
-                    Warn(items[i].Line, $"问题序号不连续：{items[i - 1].Number} 之后是 {items[i].Number}。");
+                    Warn(items[i].Line - 1, $"问题序号不连续：{items[i - 1].Number} 之后是 {items[i].Number}。");
                 }
             }
 
