@@ -5,9 +5,15 @@ using Ledger.Application;
 using Ledger.Application.Common;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Web;
 using Ledger.Web.Endpoints;
 using Ledger.Web.Http;
 using Scalar.AspNetCore;
+
+if (args is [ImportCommandLine.Verb, ..])
+{
+    return ImportCommandLine.Run(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -54,6 +60,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Importing;
@@ -40,10 +43,27 @@ public sealed record ItemDraft(
 
 public sealed record MeasureDraft(string Text, string? LeadDepartment, DeadlineDraft? Deadline);
 
-/// <summary>A deadline as written: a date, or 长期坚持.</summary>
+/// <summary>A deadline as written: a date, or 长期坚持. In JSON: "YYYY-MM-DD" or "long-term".</summary>
+[JsonConverter(typeof(DeadlineDraftJsonConverter))]
 public sealed record DeadlineDraft(DateOnly? Date, bool IsLongTerm)
 {
-    public override string ToString() => IsLongTerm ? "long-term" : Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    public const string LongTerm = "long-term";
+
+    public override string ToString() => IsLongTerm ? LongTerm : Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+}
+
+internal sealed class DeadlineDraftJsonConverter : JsonConverter<DeadlineDraft>
+{
+    public override DeadlineDraft? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetString() switch
+        {
+            null => null,
+            DeadlineDraft.LongTerm => new DeadlineDraft(null, true),
+            var text => new DeadlineDraft(DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture), false),
+        };
+
+    public override void Write(Utf8JsonWriter writer, DeadlineDraft value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
 }
 
 /// <summary>The statistics sentence (截至…,巡察反馈的N个具体问题,已完成整改N个…), as the report states it.</summary>

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Ledger.Web.Tests;
+
+public sealed class ImportCommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ledger-cli").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    private static string Seed(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "seeds", name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException(name);
+    }
+
+    private int Run(params string[] args) => ImportCommandLine.Run(["import", .. args], _out, _err);
+
+    [Fact]
+    public void Json_output_has_the_documented_shape()
+    {
+        Assert.Equal(0, Run(Seed("002_bc7ac9455876ebe8.txt"), "--dry-run", "--json"));
+
+        var root = JsonDocument.Parse(_out.ToString()).RootElement;
+        var round = root.GetProperty("round");
+        Assert.Equal("市委第三巡察组", round.GetProperty("inspectingTeam").GetString());
+        Assert.Equal("2024-07-18", round.GetProperty("feedbackDate").GetString());
+        Assert.Equal("2025-01-16", round.GetProperty("reportDate").GetString());
+        var aspects = root.GetProperty("aspects");
+        Assert.Equal(4, aspects.GetArrayLength());
+        var item = aspects[0].GetProperty("items")[0];
+        foreach (var key in new[] { "number", "title", "description", "status", "measures", "responsibleLeader", "leadDepartment", "coDepartments", "deadline" })
+        {
+            Assert.True(item.TryGetProperty(key, out _), key);
+        }
+
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("status").ValueKind);
+        Assert.True(item.GetProperty("measures")[0].TryGetProperty("leadDepartment", out _));
+        var summary = root.GetProperty("summary");
+        Assert.Equal(("2025-01-16", 40, 24, 16, 4, 20), (
+            summary.GetProperty("asOf").GetString(), summary.GetProperty("total").GetInt32(), summary.GetProperty("completed").GetInt32(),
+            summary.GetProperty("partiallyDone").GetInt32(), summary.GetProperty("immediateFixes").GetInt32(), summary.GetProperty("petitions").GetInt32()));
+        Assert.Equal(3, root.GetProperty("warnings")[2].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Statuses_and_long_term_deadlines_are_written_as_the_contract_says()
+    {
+        var file = Path.Combine(_folder, "plan.txt");
+        File.WriteAllText(file, "市委第一巡察组对某院党组进行了巡察。\n二、问题整改情况\n(一)作风方面\n1.会风不严。\n整改结果:阶段性完成\n整改时限:长期坚持\n");
+
+        Assert.Equal(0, Run(file, "--dry-run", "--json"));
+
+        var item = JsonDocument.Parse(_out.ToString()).RootElement.GetProperty("aspects")[0].GetProperty("items")[0];
+        Assert.Equal(("PartiallyDone", "long-term"), (item.GetProperty("status").GetString(), item.GetProperty("deadline").GetString()));
+    }
+
+    [Fact]
+    public void A_docx_report_is_read_paragraph_by_paragraph()
+    {
+        var file = Path.Combine(_folder, "report.docx");
+        using (var document = WordprocessingDocument.Create(file, WordprocessingDocumentType.Document))
+        {
+            var body = new Body();
+            foreach (var text in File.ReadAllLines(Seed("000_a214ae62bcaa29c6.txt")))
+            {
+                body.Append(new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
+            }
+
+            document.AddMainDocumentPart().Document = new Document(body);
+        }
+
+        Assert.Equal(0, Run(file, "--dry-run"));
+
+        Assert.Contains("巡察组：市委提级巡察第四组", _out.ToString(), StringComparison.Ordinal);
+        Assert.Contains("方面 6 个，问题 19 个", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unreadable_input_exits_non_zero_with_a_message_on_stderr()
+    {
+        var binary = Path.Combine(_folder, "x.bin");
+        File.WriteAllBytes(binary, [0, 1, 2, 3, 0, 0, 0, 5, 0, 0, 0, 0, 9, 0, 0, 0]);
+        var fakeDocx = Path.Combine(_folder, "fake.docx");
+        File.WriteAllText(fakeDocx, "not a word file");
+
+        Assert.Equal(1, Run(Path.Combine(_folder, "missing.txt"), "--dry-run"));
+        Assert.Equal(1, Run(binary, "--dry-run"));
+        Assert.Equal(1, Run(fakeDocx, "--dry-run", "--json"));
+        Assert.Equal(2, Run("--dry-run"));
+        Assert.Equal(string.Empty, _out.ToString());
+        Assert.Contains("找不到文件", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("不是可读的文本", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("不是有效的 Word", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("用法", _err.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _out.Dispose();
+        _err.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
