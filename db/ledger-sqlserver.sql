@@ -399,3 +399,50 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131332_SourceDocuments'
+)
+BEGIN
+    CREATE TABLE [SourceDocuments] (
+        [Id] uniqueidentifier NOT NULL,
+        [RoundId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [Sha256] nchar(64) NOT NULL,
+        [Content] varbinary(max) NOT NULL,
+        [ImportedAt] datetime2 NOT NULL,
+        [ImportedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_SourceDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SourceDocuments_Rounds_RoundId] FOREIGN KEY ([RoundId]) REFERENCES [Rounds] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131332_SourceDocuments'
+)
+BEGIN
+    CREATE INDEX [IX_SourceDocuments_RoundId] ON [SourceDocuments] ([RoundId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131332_SourceDocuments'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SourceDocuments_Sha256] ON [SourceDocuments] ([Sha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123131332_SourceDocuments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123131332_SourceDocuments', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,4 +1,6 @@
 using Ledger.Application.Common;
+using Ledger.Application.Importing;
+using Ledger.Infrastructure.Importing;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,7 @@ public static class DependencyInjection
 
         services.AddScoped<ILedgerDbContext>(sp => sp.GetRequiredService<LedgerDbContext>());
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddTransient<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LedgerDbContext>("database");
         return services;

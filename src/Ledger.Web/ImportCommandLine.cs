@@ -2,14 +2,19 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using FluentValidation;
+using Ledger.Application.Common;
 using Ledger.Application.Importing;
-using Ledger.Infrastructure.Importing;
+using Ledger.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ledger.Web;
 
 /// <summary>
-/// <c>Ledger.Web import &lt;file&gt; --dry-run [--json]</c>: reads a report and prints what it would create,
-/// for scripts and operators. Exit code 0 on success, 2 for bad arguments, 1 for unreadable input.
+/// <c>Ledger.Web import &lt;file&gt; [--dry-run] [--json]</c>, for scripts and operators: reads a report and
+/// creates its round in the configured database, or with <c>--dry-run</c> only shows what it would create.
+/// Exit code 0 on success, 1 for unreadable input, 2 for wrong arguments.
 /// </summary>
 internal static class ImportCommandLine
 {
@@ -22,62 +27,91 @@ internal static class ImportCommandLine
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="builder">The host as configured for serving, so the import uses the same database and rules.</param>
+    public static async Task<int> RunAsync(string[] args, WebApplicationBuilder builder, TextWriter output, TextWriter error)
     {
-        var file = args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var json = args.Contains("--json");
-        if (file is null || !args.Contains("--dry-run") || args.Skip(1).Any(a => a.StartsWith("--", StringComparison.Ordinal) && a is not ("--json" or "--dry-run")))
+        var options = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var files = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count != 1 || options.Except(["--json", "--dry-run"]).Any())
         {
-            error.WriteLine("用法：Ledger.Web import <文件> --dry-run [--json]");
-            error.WriteLine("  --dry-run  只解析并显示将导入的内容（写入数据库的导入尚在开发中）");
+            error.WriteLine("用法：Ledger.Web import <文件> [--dry-run] [--json]");
+            error.WriteLine("  --dry-run  只解析并显示将导入的内容，不写入数据库");
             error.WriteLine("  --json     以 JSON 输出解析结果");
             return 2;
         }
 
-        string text;
+        var file = Locate(files[0]);
+        byte[] content;
         try
         {
-            text = DocumentText.Read(File.ReadAllBytes(Locate(file)), file);
+            content = await File.ReadAllBytesAsync(file);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            error.WriteLine($"找不到文件“{file}”。");
+            error.WriteLine($"找不到文件“{files[0]}”。");
             return 1;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"无法读取文件“{file}”：{e.Message}");
-            return 1;
-        }
-
-        var result = ReportParser.Parse(text);
-        if (result.Draft is not { } draft)
-        {
-            error.WriteLine(result.Error);
+            error.WriteLine($"无法读取文件“{files[0]}”：{e.Message}");
             return 1;
         }
 
-        if (json)
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(_ => new CommandLineUser()));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var dryRun = options.Contains("--dry-run");
+
+        // A dry run reads the database too: it says whether the document was imported before.
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+        ImportResult result;
+        try
         {
-            output.WriteLine(JsonSerializer.Serialize(draft, Json));
+            result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportReportCommand(Path.GetFileName(file), content, dryRun));
+        }
+        catch (ValidationException invalid)
+        {
+            foreach (var failure in invalid.Errors)
+            {
+                error.WriteLine(failure.ErrorMessage);
+            }
+
+            return 1;
+        }
+
+        if (options.Contains("--json"))
+        {
+            output.WriteLine(JsonSerializer.Serialize(result.Draft with { Warnings = result.Warnings }, Json));
             return 0;
         }
 
-        var round = draft.Round;
-        output.WriteLine($"巡察组：{round.InspectingTeam ?? "未识别"}；被巡察单位：{round.InspectedUnit ?? "未识别"}");
-        output.WriteLine($"方面 {draft.Aspects.Count} 个，问题 {draft.ItemCount} 个，整改措施 {draft.Aspects.Sum(a => a.Items.Sum(i => i.Measures.Count))} 条");
-        foreach (var aspect in draft.Aspects)
+        Describe(result, dryRun, output);
+        return 0;
+    }
+
+    private static void Describe(ImportResult result, bool dryRun, TextWriter output)
+    {
+        var round = result.Draft.Round;
+        output.WriteLine(result switch
+        {
+            { AlreadyImported: true } => $"该文件已导入过（SHA-256 {result.Sha256}），巡察轮次 {result.RoundId}，未重复导入。",
+            _ when dryRun => "试导入（未写入数据库）：",
+            _ => $"已导入，巡察轮次 {result.RoundId}：",
+        });
+        output.WriteLine($"巡察组：{round.InspectingTeam}；被巡察单位：{round.InspectedUnit}");
+        output.WriteLine($"方面 {result.AspectCount} 个，问题 {result.ItemCount} 个，整改措施 {result.MeasureCount} 条");
+        foreach (var aspect in result.Draft.Aspects)
         {
             output.WriteLine($"（{aspect.Number}）{aspect.Title}：{aspect.Items.Count} 个问题");
         }
 
-        output.WriteLine($"提示 {draft.Warnings.Count} 条");
-        foreach (var warning in draft.Warnings)
+        output.WriteLine($"提示 {result.Warnings.Count} 条");
+        foreach (var warning in result.Warnings)
         {
             output.WriteLine(warning.Line > 0 ? $"  第{warning.Line}行：{warning.Message}" : $"  全文：{warning.Message}");
         }
-
-        return 0;
     }
 
     /// <summary>
@@ -94,5 +128,10 @@ internal static class ImportCommandLine
         var shellDirectory = Environment.GetEnvironmentVariable("PWD");
         var fromShell = string.IsNullOrEmpty(shellDirectory) ? file : Path.Combine(shellDirectory, file);
         return File.Exists(fromShell) ? fromShell : file;
+    }
+
+    private sealed class CommandLineUser : ICurrentUser
+    {
+        public string Name { get; } = $"命令行导入（{Environment.UserName}）";
     }
 }

@@ -1,7 +1,13 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Ledger.Domain.Items;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Web.Tests;
 
@@ -25,12 +31,17 @@ public sealed class ImportCommandLineTests : IDisposable
         throw new FileNotFoundException(name);
     }
 
-    private int Run(params string[] args) => ImportCommandLine.Run(["import", .. args], _out, _err);
+    private Task<int> Run(params string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration["Ledger:DataDirectory"] = Path.Combine(_folder, "data");
+        return ImportCommandLine.RunAsync(["import", .. args], builder.AddLedger(), _out, _err);
+    }
 
     [Fact]
-    public void Json_output_has_the_documented_shape()
+    public async Task Json_output_has_the_documented_shape()
     {
-        Assert.Equal(0, Run(Seed("002_bc7ac9455876ebe8.txt"), "--dry-run", "--json"));
+        Assert.Equal(0, await Run(Seed("002_bc7ac9455876ebe8.txt"), "--dry-run", "--json"));
 
         var root = JsonDocument.Parse(_out.ToString()).RootElement;
         var round = root.GetProperty("round");
@@ -55,19 +66,19 @@ public sealed class ImportCommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Statuses_and_long_term_deadlines_are_written_as_the_contract_says()
+    public async Task Statuses_and_long_term_deadlines_are_written_as_the_contract_says()
     {
         var file = Path.Combine(_folder, "plan.txt");
         File.WriteAllText(file, "市委第一巡察组对某院党组进行了巡察。\n二、问题整改情况\n(一)作风方面\n1.会风不严。\n整改结果:阶段性完成\n整改时限:长期坚持\n");
 
-        Assert.Equal(0, Run(file, "--dry-run", "--json"));
+        Assert.Equal(0, await Run(file, "--dry-run", "--json"));
 
         var item = JsonDocument.Parse(_out.ToString()).RootElement.GetProperty("aspects")[0].GetProperty("items")[0];
         Assert.Equal(("PartiallyDone", "long-term"), (item.GetProperty("status").GetString(), item.GetProperty("deadline").GetString()));
     }
 
     [Fact]
-    public void A_docx_report_is_read_paragraph_by_paragraph()
+    public async Task A_docx_report_is_read_paragraph_by_paragraph()
     {
         var file = Path.Combine(_folder, "report.docx");
         using (var document = WordprocessingDocument.Create(file, WordprocessingDocumentType.Document))
@@ -81,24 +92,24 @@ public sealed class ImportCommandLineTests : IDisposable
             document.AddMainDocumentPart().Document = new Document(body);
         }
 
-        Assert.Equal(0, Run(file, "--dry-run"));
+        Assert.Equal(0, await Run(file, "--dry-run"));
 
         Assert.Contains("巡察组：市委提级巡察第四组", _out.ToString(), StringComparison.Ordinal);
         Assert.Contains("方面 6 个，问题 19 个", _out.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Unreadable_input_exits_non_zero_with_a_message_on_stderr()
+    public async Task Unreadable_input_exits_non_zero_with_a_message_on_stderr()
     {
         var binary = Path.Combine(_folder, "x.bin");
         File.WriteAllBytes(binary, [0, 1, 2, 3, 0, 0, 0, 5, 0, 0, 0, 0, 9, 0, 0, 0]);
         var fakeDocx = Path.Combine(_folder, "fake.docx");
         File.WriteAllText(fakeDocx, "not a word file");
 
-        Assert.Equal(1, Run(Path.Combine(_folder, "missing.txt"), "--dry-run"));
-        Assert.Equal(1, Run(binary, "--dry-run"));
-        Assert.Equal(1, Run(fakeDocx, "--dry-run", "--json"));
-        Assert.Equal(2, Run("--dry-run"));
+        Assert.Equal(1, await Run(Path.Combine(_folder, "missing.txt"), "--dry-run"));
+        Assert.Equal(1, await Run(binary, "--dry-run"));
+        Assert.Equal(1, await Run(fakeDocx, "--dry-run", "--json"));
+        Assert.Equal(2, await Run("--dry-run"));
         Assert.Equal(string.Empty, _out.ToString());
         Assert.Contains("找不到文件", _err.ToString(), StringComparison.Ordinal);
         Assert.Contains("不是可读的文本", _err.ToString(), StringComparison.Ordinal);
@@ -106,10 +117,33 @@ public sealed class ImportCommandLineTests : IDisposable
         Assert.Contains("用法", _err.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Importing_creates_the_round_once_and_recognises_the_same_document_again()
+    {
+        var file = Seed("000_a214ae62bcaa29c6.txt");
+
+        Assert.Equal(0, await Run(file));
+        Assert.Equal(0, await Run(file));
+
+        var output = _out.ToString();
+        Assert.Contains("已导入，巡察轮次", output, StringComparison.Ordinal);
+        Assert.Contains("该文件已导入过", output, StringComparison.Ordinal);
+        await using var db = new SqliteLedgerDbContext(new DbContextOptionsBuilder<SqliteLedgerDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_folder, "data", "ledger.db")}").Options);
+        var round = await db.Rounds.Include(r => r.Aspects).SingleAsync();
+        Assert.Equal(("市委提级巡察第四组", 6), (round.InspectingTeam, round.Aspects.Count));
+        Assert.Equal(19, await db.Items.CountAsync(i => i.Status == ItemStatus.Completed));
+        Assert.Equal(55, await db.Items.SelectMany(i => i.Measures).CountAsync(m => m.CompletedOn != null));
+        var document = await db.SourceDocuments.SingleAsync();
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file))), document.Sha256);
+        Assert.StartsWith("命令行导入", (await db.AuditRecords.SingleAsync()).Actor, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _out.Dispose();
         _err.Dispose();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 }

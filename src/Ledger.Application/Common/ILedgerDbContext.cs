@@ -20,6 +20,8 @@ public interface ILedgerDbContext
 
     DbSet<AuditRecord> AuditRecords { get; }
 
+    DbSet<SourceDocument> SourceDocuments { get; }
+
     DatabaseFacade Database { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -24,6 +24,8 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
+    public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
 

@@ -29,3 +29,18 @@ internal sealed class AspectConfiguration : IEntityTypeConfiguration<Aspect>
         builder.HasIndex(a => new { a.RoundId, a.Order });
     }
 }
+
+internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocument>
+{
+    public void Configure(EntityTypeBuilder<SourceDocument> builder)
+    {
+        builder.ToTable("SourceDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.FileName).HasMaxLength(255);
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.ImportedBy).HasMaxLength(100);
+        builder.HasIndex(d => d.Sha256).IsUnique();
+        builder.HasOne<InspectionRound>().WithMany().HasForeignKey(d => d.RoundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -480,6 +480,47 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Rounds", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Rounds.SourceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("SourceDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Evidence", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -580,6 +621,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany("Aspects")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Rounds.SourceDocument", b =>
+                {
+                    b.HasOne("Ledger.Domain.Rounds.InspectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

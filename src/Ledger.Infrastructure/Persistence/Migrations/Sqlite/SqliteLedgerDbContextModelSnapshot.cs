@@ -470,6 +470,47 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Rounds", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Rounds.SourceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("SourceDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Evidence", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -570,6 +611,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany("Aspects")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Rounds.SourceDocument", b =>
+                {
+                    b.HasOne("Ledger.Domain.Rounds.InspectionRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

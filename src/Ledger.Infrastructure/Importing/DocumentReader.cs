@@ -1,6 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Ledger.Application.Importing;
 
 namespace Ledger.Infrastructure.Importing;
 
@@ -8,11 +9,11 @@ namespace Ledger.Infrastructure.Importing;
 /// The text of an uploaded report: a .docx paragraph by paragraph, anything else as text — UTF-8
 /// (with or without BOM, or UTF-16 with BOM), falling back to GB18030, which Chinese offices still save.
 /// </summary>
-public static class DocumentText
+public sealed class DocumentReader : IDocumentReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Read(byte[] content, string fileName)
+    public string Read(byte[] content, string fileName)
     {
         if (fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) || LooksLikeZip(content))
         {

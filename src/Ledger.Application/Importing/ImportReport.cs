@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Validation;
+using Ledger.Domain.Common;
+using Ledger.Domain.Items;
+using Ledger.Domain.Rounds;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Importing;
+
+/// <summary>
+/// Reads a report and, unless <see cref="DryRun"/>, creates its round with aspects, items and measures
+/// in one transaction, keeping the document. A document imported before (same SHA-256) creates nothing.
+/// </summary>
+public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false) : ICommand<ImportResult>;
+
+/// <summary>What an import did or, for a dry run, would do.</summary>
+public sealed record ImportResult(
+    Guid? RoundId,
+    bool AlreadyImported,
+    string Sha256,
+    int AspectCount,
+    int ItemCount,
+    int MeasureCount,
+    ReportDraft Draft,
+    IReadOnlyList<ParseWarning> Warnings);
+
+internal sealed class ImportReportCommandValidator : AbstractValidator<ImportReportCommand>
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    public ImportReportCommandValidator()
+    {
+        RuleFor(x => x.FileName).RequiredText(255);
+        RuleFor(x => x.Content).NotEmpty().WithMessage("文件是空的。")
+            .Must(c => c.Length <= MaxBytes).WithMessage($"文件超过 {MaxBytes / 1024 / 1024} MB，不能导入。");
+    }
+}
+
+internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentReader reader, RequestContext context)
+    : IRequestHandler<ImportReportCommand, ImportResult>
+{
+    public async Task<ImportResult> Handle(ImportReportCommand request, CancellationToken cancellationToken)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        var draft = Parse(request);
+        var measureCount = draft.Aspects.Sum(a => a.Items.Sum(i => i.Measures.Count));
+        var previous = await db.SourceDocuments.AsNoTracking()
+            .Where(d => d.Sha256 == sha256).Select(d => (Guid?)d.RoundId).FirstOrDefaultAsync(cancellationToken);
+        if (previous is not null || request.DryRun)
+        {
+            return new ImportResult(previous, previous is not null, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, draft.Warnings);
+        }
+
+        var warnings = draft.Warnings.ToList();
+        var round = await CreateAsync(draft, warnings, cancellationToken);
+        db.SourceDocuments.Add(SourceDocument.Create(round.Id, request.FileName, sha256, request.Content, context.Stamp()));
+        return new ImportResult(round.Id, false, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, warnings);
+    }
+
+    private ReportDraft Parse(ImportReportCommand request)
+    {
+        string text;
+        try
+        {
+            text = reader.Read(request.Content, request.FileName);
+        }
+        catch (InvalidDataException e)
+        {
+            throw FieldValidation.Error("content", e.Message);
+        }
+
+        var result = ReportParser.Parse(text);
+        var draft = result.Draft ?? throw FieldValidation.Error("content", result.Error!);
+        if (draft.ItemCount == 0)
+        {
+            throw FieldValidation.Error("content", "文档中没有识别出任何问题条目，未导入。");
+        }
+
+        if (draft.Round.InspectingTeam is null || draft.Round.InspectedUnit is null)
+        {
+            throw FieldValidation.Error("content", "未能识别巡察组或被巡察单位（应有“…巡察组…对…进行了巡察”的概况段落），未导入。");
+        }
+
+        return draft;
+    }
+
+    private async Task<InspectionRound> CreateAsync(ReportDraft draft, List<ParseWarning> warnings, CancellationToken cancellationToken)
+    {
+        var stamp = context.Stamp();
+        var (start, end) = draft.Round.InspectionStart <= draft.Round.InspectionEnd
+            ? (draft.Round.InspectionStart, draft.Round.InspectionEnd)
+            : (draft.Round.InspectionStart, null);
+        var round = InspectionRound.Create(
+            new RoundDetails(draft.Round.InspectingTeam!, draft.Round.InspectedUnit!, start, end, draft.Round.FeedbackDate, null), stamp);
+        db.Rounds.Add(round);
+
+        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive)
+            .ToDictionaryAsync(d => d.Name, d => new Assignee(d.Id, d.Name), cancellationToken);
+        var people = (await db.People.AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.Name, p.IsLeader }).ToListAsync(cancellationToken))
+            .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
+        var doneOn = draft.Round.ReportDate is { } reported && reported <= context.Today ? reported : context.Today;
+        var used = new HashSet<int>();
+        foreach (var aspectDraft in draft.Aspects)
+        {
+            var aspect = round.AddAspect(aspectDraft.Title, null, stamp);
+            foreach (var itemDraft in aspectDraft.Items)
+            {
+                var number = used.Add(itemDraft.Number) ? itemDraft.Number : Renumber(used, itemDraft, warnings);
+                var item = RectificationItem.Create(round.Id, aspect.Id, ItemKind.Feedback, number, itemDraft.Title, itemDraft.Description, stamp);
+                Assign(item, itemDraft, departments, name => people.TryGetValue(name, out var p) ? new Assignee(p.Id, p.Name) : null, warnings, stamp);
+                foreach (var measure in itemDraft.Measures)
+                {
+                    var lead = measure.LeadDepartment is { } name && departments.TryGetValue(name, out var d) ? d.Id : (Guid?)null;
+                    item.AddMeasure(measure.Text, lead, measure.Deadline?.Date, stamp);
+                }
+
+                ApplyStatus(item, itemDraft.Status, doneOn, stamp);
+                db.Items.Add(item);
+            }
+        }
+
+        return round;
+    }
+
+    private static int Renumber(HashSet<int> used, ItemDraft item, List<ParseWarning> warnings)
+    {
+        var number = used.Max() + 1;
+        used.Add(number);
+        warnings.Add(new ParseWarning(item.Line, $"序号{item.Number}重复，导入为序号{number}。"));
+        return number;
+    }
+
+    /// <summary>Names the report gives are matched to managed departments and people; unknown names are warnings, not new records.</summary>
+    private static void Assign(
+        RectificationItem item,
+        ItemDraft draft,
+        Dictionary<string, Assignee> departments,
+        Func<string, Assignee?> person,
+        List<ParseWarning> warnings,
+        ChangeStamp stamp)
+    {
+        Assignee? Department(string? name) => Find(name, n => departments.GetValueOrDefault(n), "部门");
+        Assignee? Person(string? name) => Find(name, person, "人员");
+        Assignee? Find(string? name, Func<string, Assignee?> lookup, string what)
+        {
+            if (name is null)
+            {
+                return null;
+            }
+
+            var found = lookup(name);
+            if (found is null)
+            {
+                warnings.Add(new ParseWarning(draft.Line, $"{what}“{name}”不在{what}名单中，未分配，请在台账中指定。"));
+            }
+
+            return found;
+        }
+
+        var lead = Department(draft.LeadDepartment);
+        var co = draft.CoDepartments.Select(Department).OfType<Assignee>().Where(c => c.Id != lead?.Id).ToList();
+        var assignment = new Assignment(Person(draft.ResponsibleLeader), lead, co, Person(draft.ResponsiblePerson));
+        var deadline = draft.Deadline is { } d ? Deadline.From(d.Date, d.IsLongTerm) : Deadline.None;
+        var anyone = assignment.ResponsibleLeader ?? assignment.LeadDepartment ?? assignment.ResponsiblePerson;
+        if (anyone is not null || co.Count > 0 || deadline != Deadline.None)
+        {
+            item.Assign(assignment, deadline, stamp);
+        }
+    }
+
+    /// <summary>A stated status is reached the way users reach it, so the history tells how the item got there.</summary>
+    private static void ApplyStatus(RectificationItem item, ItemStatus? status, DateOnly doneOn, ChangeStamp stamp)
+    {
+        if (status is null or ItemStatus.NotStarted)
+        {
+            return;
+        }
+
+        item.Start(stamp);
+        switch (status)
+        {
+            case ItemStatus.PartiallyDone:
+                item.MarkPartiallyDone("导入的报告载明：阶段性完成", stamp);
+                break;
+            case >= ItemStatus.Completed:
+                foreach (var measure in item.Measures)
+                {
+                    item.CompleteMeasure(measure.Id, doneOn, stamp);
+                }
+
+                item.MarkCompleted(stamp);
+                break;
+        }
+    }
+}

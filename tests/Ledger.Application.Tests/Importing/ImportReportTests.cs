@@ -1,0 +1,90 @@
+using System.Text;
+using FluentValidation;
+using Ledger.Application.Importing;
+using Ledger.Application.Items;
+using Ledger.Application.Organisation;
+using Ledger.Domain.Items;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Tests.Importing;
+
+public sealed class ImportReportTests : IAsyncDisposable
+{
+    private readonly ApplicationHarness _app = new();
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static byte[] Seed(string name) => File.ReadAllBytes(Path.Combine(Repository.Root, "seeds", name));
+
+    [Fact]
+    public async Task A_dry_run_creates_nothing()
+    {
+        var result = await _app.SendAsync(new ImportReportCommand("002.txt", Seed("002_bc7ac9455876ebe8.txt"), DryRun: true));
+
+        Assert.Equal((null, false, 4, 40, 112), (result.RoundId, result.AlreadyImported, result.AspectCount, result.ItemCount, result.MeasureCount));
+        Assert.Equal(0, await _app.ReadAsync(db => db.Rounds.CountAsync()));
+        Assert.Equal(0, await _app.ReadAsync(db => db.AuditRecords.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_largest_seed_becomes_a_round_with_its_items_and_measures_in_one_command()
+    {
+        var result = await _app.SendAsync(new ImportReportCommand("002.txt", Seed("002_bc7ac9455876ebe8.txt")));
+
+        var page = await _app.SendAsync(new ListItemsQuery { RoundId = result.RoundId, PageSize = 100 });
+        Assert.Equal(40, page.TotalCount);
+        Assert.All(page.Items, i => Assert.Equal(ItemStatus.NotStarted, i.Status));
+        Assert.Equal(112, page.Items.Sum(i => i.MeasureCount));
+        Assert.Equal("六个纳入执行不到位", page.Items.Single(i => i.Number == 15).Title);
+        Assert.Equal("群众反映的突出问题和不正之风依然存在", page.Items.Single(i => i.Number == 16).AspectTitle);
+        var audit = Assert.Single(await _app.ReadAsync(db => db.AuditRecords.ToListAsync()));
+        Assert.Equal(("ImportReport", "InspectionRound"), (audit.Action, audit.EntityType));
+    }
+
+    [Fact]
+    public async Task The_same_document_twice_is_recognised_by_its_hash()
+    {
+        var first = await _app.SendAsync(new ImportReportCommand("000.txt", Seed("000_a214ae62bcaa29c6.txt")));
+        var again = await _app.SendAsync(new ImportReportCommand("副本.txt", Seed("000_a214ae62bcaa29c6.txt")));
+
+        Assert.True(again.AlreadyImported);
+        Assert.Equal(first.RoundId, again.RoundId);
+        Assert.Equal(1, await _app.ReadAsync(db => db.Rounds.CountAsync()));
+        Assert.Equal(19, await _app.ReadAsync(db => db.Items.CountAsync(i => i.Status == ItemStatus.Completed)));
+    }
+
+    [Fact]
+    public async Task Named_departments_and_leaders_are_matched_and_unknown_names_are_warnings()
+    {
+        var office = await _app.SendAsync(new CreateDepartmentCommand("办公室"));
+        await _app.SendAsync(new CreatePersonCommand("张三", "副检察长", null, true));
+        var text = """
+            县委第二巡察组对某县人民检察院党组进行了巡察。
+            二、问题整改情况
+            (一)政治建设方面
+            问题1:“第一议题”制度落实不到位。
+            整改结果:阶段性完成
+            责任领导:张三;责任部门:办公室、宣传科;整改时限:2025年6月30日
+            整改措施:一是修订制度;二是组织学习。
+            """;
+
+        var result = await _app.SendAsync(new ImportReportCommand("plan.txt", Encoding.UTF8.GetBytes(text)));
+
+        var item = Assert.Single((await _app.SendAsync(new ListItemsQuery { RoundId = result.RoundId })).Items);
+        Assert.Equal((office.Id, "张三", new DateOnly(2025, 6, 30), ItemStatus.PartiallyDone), (item.LeadDepartmentId, item.ResponsibleLeaderName, item.DueDate, item.Status));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal((4, "部门“宣传科”不在部门名单中，未分配，请在台账中指定。"), (warning.Line, warning.Message));
+    }
+
+    [Theory]
+    [InlineData("没有结构的文字。", "没有识别出任何问题条目")]
+    [InlineData("二、问题\n(一)作风方面\n1.会风不严。", "未能识别巡察组或被巡察单位")]
+    public async Task Documents_that_cannot_make_a_round_are_refused_with_the_reason(string text, string reason)
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() =>
+            _app.SendAsync(new ImportReportCommand("x.txt", Encoding.UTF8.GetBytes(text))));
+
+        Assert.Contains(reason, Assert.Single(error.Errors).ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await _app.ReadAsync(db => db.Rounds.CountAsync()));
+    }
+}
