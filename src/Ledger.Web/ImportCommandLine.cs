@@ -58,7 +58,10 @@ internal static class ImportCommandLine
         }
 
         builder.Services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(_ => new CommandLineUser()));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Only problems are logged, and to stderr, so stdout carries nothing but the result (e.g. the JSON).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         await using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var dryRun = options.Contains("--dry-run");
