@@ -26,6 +26,7 @@ app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
 app.MapOrganisationEndpoints();
 app.MapRoundEndpoints();
 app.MapItemEndpoints();
+app.MapImportEndpoints();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
