@@ -3,11 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
-using Ledger.Application.Common;
 using Ledger.Application.Importing;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Web.Http;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ledger.Web;
 
@@ -57,13 +56,13 @@ internal static class ImportCommandLine
             return 1;
         }
 
-        builder.Services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(_ => new CommandLineUser()));
         // Only problems are logged, and to stderr, so stdout carries nothing but the result (e.g. the JSON).
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         await using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActingAs = $"命令行导入（{Environment.UserName}）";
         var dryRun = options.Contains("--dry-run");
 
         // A dry run reads the database too: it says whether the document was imported before.
@@ -131,10 +130,5 @@ internal static class ImportCommandLine
         var shellDirectory = Environment.GetEnvironmentVariable("PWD");
         var fromShell = string.IsNullOrEmpty(shellDirectory) ? file : Path.Combine(shellDirectory, file);
         return File.Exists(fromShell) ? fromShell : file;
-    }
-
-    private sealed class CommandLineUser : ICurrentUser
-    {
-        public string Name { get; } = $"命令行导入（{Environment.UserName}）";
     }
 }

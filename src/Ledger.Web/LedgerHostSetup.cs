@@ -17,7 +17,8 @@ internal static class LedgerHostSetup
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        builder.Services.AddScoped<HttpCurrentUser>();
+        builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

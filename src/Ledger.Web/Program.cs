@@ -33,6 +33,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
+await DemoData.SeedAsync(app.Services);
+
 await app.RunAsync();
 return 0;
 

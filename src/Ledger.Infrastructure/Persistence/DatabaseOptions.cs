@@ -21,4 +21,7 @@ public sealed class LedgerOptions
 
     /// <summary>Apply pending migrations at start-up (on by default; production may run db/ledger-sqlserver.sql instead).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>On an empty database, load the demo organisation and the seed reports (Development turns it on).</summary>
+    public bool DemoData { get; set; }
 }
