@@ -86,7 +86,7 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today)), total, request.Page, request.PageSize);
     }
 
-    private static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today)
+    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today)
     {
         if (q.RoundId is { } roundId)
         {
@@ -143,7 +143,7 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         return items;
     }
 
-    private static IOrderedQueryable<RectificationItem> Sort(IQueryable<RectificationItem> items, ListItemsQuery q)
+    internal static IOrderedQueryable<RectificationItem> Sort(IQueryable<RectificationItem> items, ListItemsQuery q)
     {
         var sorted = (q.Sort, q.Descending) switch
         {

@@ -1,6 +1,7 @@
 using Ledger.Application.Common;
 using Ledger.Application.Items;
 using Ledger.Domain.Items;
+using Ledger.Infrastructure.Spreadsheets;
 using Ledger.Web.Http;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -13,42 +14,18 @@ internal static class ItemEndpoints
     {
         var items = app.MapGroup("/api/items").WithTags("整改事项");
 
-        items.MapGet("/", (
-                    Guid? roundId,
-                    Guid? aspectId,
-                    [FromQuery(Name = "status")] ItemStatus[]? status,
-                    ItemKind? kind,
-                    Guid? leadDepartmentId,
-                    Guid? responsibleLeaderId,
-                    bool? overdue,
-                    int? dueWithinDays,
-                    string? keyword,
-                    ItemSort? sort,
-                    bool? descending,
-                    int? page,
-                    int? pageSize,
-                    IMediator m,
-                    CancellationToken ct) =>
-                m.Send(
-                    new ListItemsQuery
-                    {
-                        RoundId = roundId,
-                        AspectId = aspectId,
-                        Statuses = status,
-                        Kind = kind,
-                        LeadDepartmentId = leadDepartmentId,
-                        ResponsibleLeaderId = responsibleLeaderId,
-                        Overdue = overdue,
-                        DueWithinDays = dueWithinDays,
-                        Keyword = keyword,
-                        Sort = sort ?? ItemSort.Number,
-                        Descending = descending ?? false,
-                        Page = page ?? 1,
-                        PageSize = pageSize ?? 50,
-                    },
-                    ct))
+        items.MapGet("/", ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
             .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、N天内到期、关键词筛选，排序并分页", changes: false, hasTarget: false)
             .Produces<PagedResult<ItemListDto>>();
+        items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
+            {
+                var sheet = await m.Send(new ExportLedgerQuery(filter.ToQuery()), ct);
+                using var buffer = new MemoryStream();
+                await LedgerWorkbook.WriteAsync(sheet, buffer, ct);
+                return Results.File(buffer.ToArray(), LedgerWorkbook.ContentType, LedgerWorkbook.FileName(sheet));
+            })
+            .Doc("导出整改台账 Excel（与台账相同的筛选和排序，不分页）：序号、方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、整改状态、进展情况", changes: false, hasTarget: false)
+            .Produces(StatusCodes.Status200OK, contentType: LedgerWorkbook.ContentType);
         items.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetItemQuery(id), ct))
             .Doc("事项详情：责任分工、整改措施、进展情况、佐证材料和全部历史", changes: false);
 
@@ -80,5 +57,39 @@ internal static class ItemEndpoints
             .Doc("领导审批销号：批准 → 已销号，或驳回（须说明理由，→ 整改中）");
         items.MapPost("/{id:guid}/reopen", (Guid id, ReopenItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("回头看：已销号事项重新打开（须说明理由，→ 整改中）");
+    }
+
+    /// <summary>The list's query string, shared by the list and its Excel export.</summary>
+    internal sealed record ItemFilter(
+        Guid? RoundId,
+        Guid? AspectId,
+        ItemStatus[]? Status,
+        ItemKind? Kind,
+        Guid? LeadDepartmentId,
+        Guid? ResponsibleLeaderId,
+        bool? Overdue,
+        int? DueWithinDays,
+        string? Keyword,
+        ItemSort? Sort,
+        bool? Descending,
+        int? Page,
+        int? PageSize)
+    {
+        public ListItemsQuery ToQuery() => new()
+        {
+            RoundId = RoundId,
+            AspectId = AspectId,
+            Statuses = Status,
+            Kind = Kind,
+            LeadDepartmentId = LeadDepartmentId,
+            ResponsibleLeaderId = ResponsibleLeaderId,
+            Overdue = Overdue,
+            DueWithinDays = DueWithinDays,
+            Keyword = Keyword,
+            Sort = Sort ?? ItemSort.Number,
+            Descending = Descending ?? false,
+            Page = Page ?? 1,
+            PageSize = PageSize ?? 50,
+        };
     }
 }

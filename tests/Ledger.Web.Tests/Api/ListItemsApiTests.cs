@@ -3,6 +3,7 @@ using Ledger.Application.Common;
 using Ledger.Application.Items;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
+using Ledger.Infrastructure.Spreadsheets;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -131,5 +132,30 @@ public sealed class ListItemsApiTests(ListItemsFixture fixture) : IClassFixture<
         }
 
         Assert.Equal(5, pages.Select(i => i.Id).Distinct().Count());
+    }
+}
+
+public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixture<ListItemsFixture>
+{
+    [Fact]
+    public async Task The_filtered_ledger_exports_to_xlsx_in_the_offices_layout()
+    {
+        var response = await fixture.CreateClient().GetAsync($"/api/items/export?roundId={fixture.Round.Id}&sort=Deadline");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LedgerWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("整改台账-2025年1月16日.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+
+        Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日）", rows[0]["A"]);
+        Assert.Equal(LedgerWorkbook.Headers, rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal(7, rows.Count);
+        var overdue = rows[3];
+        Assert.Equal(
+            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", ""],
+            overdue.Values.Select(v => v?.ToString() ?? string.Empty));
+        Assert.Equal(("档案管理混乱", "已完成"), (rows[2]["C"]?.ToString()?[..6], rows[2]["I"]));
+        Assert.Equal("长期坚持", rows.Single(r => r["C"]?.ToString()?.StartsWith("经费", StringComparison.Ordinal) == true)["H"]);
     }
 }
