@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Ledger.Application.Importing;
+using Ledger.Testing;
 
 namespace Ledger.Benchmarks;
 
@@ -12,13 +13,7 @@ public class ParseReportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Ledger.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        _text = File.ReadAllText(Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Ledger.sln not found"), "seeds", "002_bc7ac9455876ebe8.txt"));
+        _text = File.ReadAllText(RepositoryFiles.Seed("002_bc7ac9455876ebe8.txt"));
     }
 
     [Benchmark]

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Ledger.Domain.Items;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -17,19 +18,8 @@ public sealed class ImportCommandLineTests : IDisposable
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
 
-    private static string Seed(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "seeds", name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
+    private static string Seed(string name) => RepositoryFiles.Seed(name);
 
-        throw new FileNotFoundException(name);
-    }
 
     private Task<int> Run(params string[] args)
     {

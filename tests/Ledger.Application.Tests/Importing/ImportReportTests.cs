@@ -4,6 +4,7 @@ using Ledger.Application.Importing;
 using Ledger.Application.Items;
 using Ledger.Application.Organisation;
 using Ledger.Domain.Items;
+using Ledger.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Tests.Importing;
@@ -14,7 +15,7 @@ public sealed class ImportReportTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private static byte[] Seed(string name) => File.ReadAllBytes(Path.Combine(Repository.Root, "seeds", name));
+    private static byte[] Seed(string name) => File.ReadAllBytes(RepositoryFiles.Seed(name));
 
     [Fact]
     public async Task A_dry_run_creates_nothing()

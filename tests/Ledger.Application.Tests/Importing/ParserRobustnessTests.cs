@@ -1,5 +1,6 @@
 using System.Text;
 using Ledger.Application.Importing;
+using Ledger.Testing;
 
 namespace Ledger.Application.Tests.Importing;
 
@@ -39,7 +40,7 @@ public class ParserRobustnessTests
     public void Random_unicode_and_mangled_reports_never_throw()
     {
         var random = new Random(20250116);
-        var seed = File.ReadAllText(Path.Combine(Repository.Root, "seeds", "002_bc7ac9455876ebe8.txt"));
+        var seed = File.ReadAllText(RepositoryFiles.Seed("002_bc7ac9455876ebe8.txt"));
         const string Alphabet = "一二三四五六七八九十()（）、.:：“”‘’【】0123456789年月日至底是①②③问题整改结果完成阶段性截至个件\n\r 方面对巡察组进行了反馈意见责任部门时限长期坚持";
         for (var run = 0; run < 300; run++)
         {
@@ -59,7 +60,7 @@ public class ParserRobustnessTests
     [Fact]
     public void A_ten_megabyte_report_is_parsed()
     {
-        var seed = File.ReadAllText(Path.Combine(Repository.Root, "seeds", "000_a214ae62bcaa29c6.txt"));
+        var seed = File.ReadAllText(RepositoryFiles.Seed("000_a214ae62bcaa29c6.txt"));
         var text = string.Concat(Enumerable.Repeat(seed + "\n", 10 * 1024 * 1024 / Encoding.UTF8.GetByteCount(seed) + 1));
 
         var result = ReportParser.Parse(text);

@@ -1,5 +1,6 @@
 using Ledger.Application.Importing;
 using Ledger.Domain.Items;
+using Ledger.Testing;
 
 namespace Ledger.Application.Tests.Importing;
 
@@ -11,7 +12,7 @@ public class SeedReportTests
 {
     internal static ReportDraft Parse(string file)
     {
-        var result = ReportParser.Parse(File.ReadAllText(Path.Combine(Repository.Root, "seeds", file)));
+        var result = ReportParser.Parse(File.ReadAllText(RepositoryFiles.Seed(file)));
         Assert.Null(result.Error);
         return result.Draft!;
     }
@@ -111,23 +112,5 @@ public class SeedReportTests
         Assert.Contains("已完成24个、阶段性完成16个", draft.Warnings[0].Message, StringComparison.Ordinal);
         Assert.Contains("网站无障碍", draft.Warnings[2].Message, StringComparison.Ordinal);
         Assert.All(draft.Warnings.Where(w => w.Line >= 47), w => Assert.Contains("引号", w.Message, StringComparison.Ordinal));
-    }
-}
-
-internal static class Repository
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ledger.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Ledger.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,4 +1,5 @@
 using Ledger.Infrastructure.Persistence;
+using Ledger.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -33,7 +34,7 @@ public class MigrationTests
     {
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
         var generated = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), ScriptPath));
+        var committed = File.ReadAllText(RepositoryFiles.Path(ScriptPath));
 
         Assert.True(Normalize(generated) == Normalize(committed), $"{ScriptPath} is stale; regenerate it with: {Regenerate}");
     }
@@ -42,7 +43,7 @@ public class MigrationTests
     public void The_SQL_Server_script_is_valid_T_SQL()
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        using var reader = new StringReader(File.ReadAllText(Path.Combine(RepositoryRoot(), ScriptPath)));
+        using var reader = new StringReader(File.ReadAllText(RepositoryFiles.Path(ScriptPath)));
 
         var fragment = parser.Parse(reader, out var errors);
 
@@ -56,7 +57,7 @@ public class MigrationTests
     [Fact]
     public void The_script_is_idempotent_every_migration_is_guarded()
     {
-        var script = File.ReadAllText(Path.Combine(RepositoryRoot(), ScriptPath));
+        var script = File.ReadAllText(RepositoryFiles.Path(ScriptPath));
         using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
 
         foreach (var migration in db.Database.GetMigrations())
@@ -73,17 +74,4 @@ public class MigrationTests
     }
 
     private static string Normalize(string sql) => sql.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\uFEFF', '\n', ' ');
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ledger.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Ledger.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Application.Rounds;
+using Ledger.Testing;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -17,19 +18,8 @@ public sealed class ImportApiTests(LedgerApiFactory factory) : IClassFixture<Led
         return new MultipartFormDataContent { { file, "file", name } };
     }
 
-    private static byte[] Seed(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "seeds", name);
-            if (File.Exists(path))
-            {
-                return File.ReadAllBytes(path);
-            }
-        }
+    private static byte[] Seed(string name) => File.ReadAllBytes(RepositoryFiles.Seed(name));
 
-        throw new FileNotFoundException(name);
-    }
 
     [Fact]
     public async Task Preview_then_commit_then_the_same_file_again()
