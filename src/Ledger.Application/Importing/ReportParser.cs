@@ -74,7 +74,7 @@ public static partial class ReportParser
                 }
             }
 
-            if (start < lines.Length)
+            if (start >= 0)
             {
                 ReadIntroduction(start);
             }
@@ -85,7 +85,7 @@ public static partial class ReportParser
                 ReadSection(section);
             }
 
-            for (var i = start; i < end && _summary is null; i++)
+            for (var i = Math.Max(start, 0); i < end && _summary is null; i++)
             {
                 _summary = ReadSummary(lines[i]);
             }
@@ -95,6 +95,7 @@ public static partial class ReportParser
             return new ReportDraft(_round, aspects, _summary, _warnings.OrderBy(w => w.Line).ToList());
         }
 
+        /// <summary>The line saying who inspected whom; -1 when there is none (then the whole text is the body).</summary>
         private int FindIntroduction()
         {
             for (var i = 0; i < lines.Length; i++)
@@ -106,7 +107,7 @@ public static partial class ReportParser
             }
 
             Warn(-1, "未找到巡察概况段落（“…巡察组…对…进行了巡察”），巡察组、被巡察单位和日期需手工填写。");
-            return 0;
+            return -1;
         }
 
         /// <summary>The date under the signature ends the report; what follows is page chrome. Without one, the text runs to its end.</summary>

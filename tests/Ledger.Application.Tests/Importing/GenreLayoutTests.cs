@@ -117,4 +117,18 @@ public class GenreLayoutTests
             [(1, "不是报告正文"), (4, "不属于任何事项"), (7, "无法识别的整改状态"), (8, "无法识别的整改时限")],
             draft.Warnings.Select(w => (w.Line, w.Message[..(w.Message.IndexOfAny(['（', '“']) is var at and > 0 ? at : w.Message.Length)])));
     }
+
+    [Fact]
+    public void A_bare_list_without_an_introduction_still_yields_its_items()
+    {
+        var draft = Parse("""
+            (一)作风建设方面
+            1.会风不严。
+            2.文风不实。
+            """);
+
+        Assert.Equal(["会风不严", "文风不实"], draft.Aspects.Single().Items.Select(i => i.Title));
+        Assert.Null(draft.Round.InspectingTeam);
+        Assert.Equal(0, Assert.Single(draft.Warnings).Line);
+    }
 }
