@@ -29,7 +29,7 @@ internal static partial class DemoData
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var options = services.GetRequiredService<LedgerOptions>();
-        var logger = services.GetRequiredService<ILogger<DemoOrganisation>>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoData).FullName!);
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         if (!options.DemoData || await provider.GetRequiredService<LedgerDbContext>().Rounds.AnyAsync(cancellationToken))
