@@ -1,7 +1,6 @@
 using Ledger.Infrastructure.Persistence;
 using Ledger.Web;
 using Ledger.Web.Endpoints;
-using Ledger.Web.Http;
 using Scalar.AspNetCore;
 
 var import = args is [ImportCommandLine.Verb, ..];

@@ -70,7 +70,9 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
     private static string? Format(object? value) => value switch
     {
         null => null,
-        byte[] bytes => Convert.ToHexString(bytes),
+        // A rowversion is shown as is; a stored file is named by its size and hash, not copied into the record.
+        byte[] { Length: <= 32 } bytes => Convert.ToHexString(bytes),
+        byte[] bytes => $"{bytes.Length} bytes, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}",
         DateTime at => at.ToString("O"),
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),

@@ -40,6 +40,8 @@ public sealed class ImportReportTests : IAsyncDisposable
         Assert.Equal("群众反映的突出问题和不正之风依然存在", page.Items.Single(i => i.Number == 16).AspectTitle);
         var audit = Assert.Single(await _app.ReadAsync(db => db.AuditRecords.ToListAsync()));
         Assert.Equal(("ImportReport", "InspectionRound"), (audit.Action, audit.EntityType));
+        Assert.Contains($"\"To\":\"{Seed("002_bc7ac9455876ebe8.txt").Length} bytes, SHA-256 {result.Sha256}\"", audit.Changes, StringComparison.Ordinal);
+        Assert.True(audit.Changes.Length < 200_000, $"audit record of {audit.Changes.Length} characters");
     }
 
     [Fact]
