@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<ILedgerDbContext>(sp => sp.GetRequiredService<LedgerDbContext>());
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddSingleton<IDocumentReader, DocumentReader>();
+        services.AddSingleton<ISpreadsheetReader, SpreadsheetReader>();
         services.AddTransient<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LedgerDbContext>("database");
         return services;

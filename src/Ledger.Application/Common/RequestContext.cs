@@ -8,4 +8,6 @@ public sealed class RequestContext(ICurrentUser user, TimeProvider clock)
     public ChangeStamp Stamp() => new(user.Name, clock);
 
     public DateOnly Today => ChinaCalendar.Today(clock);
+
+    public DateTimeOffset Now => ChinaCalendar.Now(clock);
 }

@@ -119,12 +119,27 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
                     item.AddMeasure(measure.Text, lead, measure.Deadline?.Date, stamp);
                 }
 
-                ApplyStatus(item, itemDraft.Status, doneOn, stamp);
+                if (itemDraft.Status is { } status)
+                {
+                    StatusWalk.Walk(item, Reachable(status, itemDraft, warnings), doneOn, "导入的报告", stamp);
+                }
+
                 db.Items.Add(item);
             }
         }
 
         return round;
+    }
+
+    private static ItemStatus Reachable(ItemStatus stated, ItemDraft item, List<ParseWarning> warnings)
+    {
+        if (StatusWalk.Refusal(ItemStatus.NotStarted, stated) is null)
+        {
+            return stated;
+        }
+
+        warnings.Add(new ParseWarning(item.Line, $"报告载明问题{item.Number}“{stated.ToChinese()}”，导入为“已完成”：销号须在台账中申请、审核、审批。"));
+        return ItemStatus.Completed;
     }
 
     private static int Renumber(HashSet<int> used, ItemDraft item, List<ParseWarning> warnings)
@@ -170,31 +185,6 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
         if (anyone is not null || co.Count > 0 || deadline != Deadline.None)
         {
             item.Assign(assignment, deadline, stamp);
-        }
-    }
-
-    /// <summary>A stated status is reached the way users reach it, so the history tells how the item got there.</summary>
-    private static void ApplyStatus(RectificationItem item, ItemStatus? status, DateOnly doneOn, ChangeStamp stamp)
-    {
-        if (status is null or ItemStatus.NotStarted)
-        {
-            return;
-        }
-
-        item.Start(stamp);
-        switch (status)
-        {
-            case ItemStatus.PartiallyDone:
-                item.MarkPartiallyDone("导入的报告载明：阶段性完成", stamp);
-                break;
-            case >= ItemStatus.Completed:
-                foreach (var measure in item.Measures)
-                {
-                    item.CompleteMeasure(measure.Id, doneOn, stamp);
-                }
-
-                item.MarkCompleted(stamp);
-                break;
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
-using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -9,15 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Items;
 
 /// <summary>
-/// 整改台账 for a spreadsheet: every item matching the list's filters, in its order, with the columns
-/// offices keep — 序号, 方面, 问题, 整改措施, 责任领导, 责任部门, 责任人, 整改时限, 整改状态, 进展情况.
+/// 整改台账 for a spreadsheet: every item matching the list's filters, in its order, in the columns of
+/// <see cref="LedgerSheetLayout"/>.
 /// </summary>
 public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerSheet>;
 
-public sealed record LedgerSheet(string Title, DateOnly AsOf, IReadOnlyList<LedgerSheetRow> Rows);
+/// <param name="AsOf">When the sheet was read, in China's time: an import of the sheet refuses to overwrite later changes.</param>
+public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IReadOnlyList<LedgerSheetRow> Rows);
 
+/// <summary>One item as its row reads; every cell is the text the spreadsheet shows.</summary>
 public sealed record LedgerSheetRow(
-    int Number,
+    string Number,
     string Aspect,
     string Problem,
     string Measures,
@@ -26,7 +27,10 @@ public sealed record LedgerSheetRow(
     string? ResponsiblePerson,
     string Deadline,
     string Status,
-    string? Progress);
+    string? Progress)
+{
+    public IReadOnlyList<string?> Cells => [Number, Aspect, Problem, Measures, ResponsibleLeader, Departments, ResponsiblePerson, Deadline, Status, Progress];
+}
 
 internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedgerQuery>
 {
@@ -40,9 +44,27 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
 
     public async Task<LedgerSheet> Handle(ExportLedgerQuery request, CancellationToken cancellationToken)
     {
-        var today = context.Today;
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking(), request.Filter, today);
-        var rows = await ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows).SelectRows(db).ToListAsync(cancellationToken);
+        var asOf = context.Now;
+        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking(), request.Filter, context.Today);
+        var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
+        return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row));
+    }
+
+    private async Task<string> TitleAsync(Guid? roundId, CancellationToken cancellationToken)
+    {
+        var round = roundId is { } id
+            ? await db.Rounds.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.InspectingTeam, r.InspectedUnit }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return round is null ? "巡察反馈问题整改台账" : $"{round.InspectingTeam}巡察{round.InspectedUnit}反馈问题整改台账";
+    }
+}
+
+/// <summary>Items as spreadsheet rows, read in a handful of set-based queries: what the export writes and what an import compares against.</summary>
+internal static class LedgerSheetRows
+{
+    public static async Task<List<StoredRow>> ReadAsync(ILedgerDbContext db, IQueryable<RectificationItem> ordered, CancellationToken cancellationToken)
+    {
+        var rows = await ordered.SelectRows(db).ToListAsync(cancellationToken);
         var ids = rows.ConvertAll(r => r.Id);
         var items = db.Items.AsNoTracking().Where(i => ids.Contains(i.Id));
 
@@ -59,33 +81,19 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
             .GroupBy(p => p.ItemId)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.ReportDate).ThenBy(p => p.RecordedAt).Last());
 
-        return new LedgerSheet(
-            await TitleAsync(request.Filter.RoundId, cancellationToken),
-            today,
-            rows.ConvertAll(r => new LedgerSheetRow(
-                r.Number,
-                r.AspectTitle,
-                Problem(r.Title, descriptions[r.Id]),
-                string.Join('\n', measures[r.Id]),
-                r.ResponsibleLeaderName,
-                r.LeadDepartmentName is null ? null : string.Join('、', coDepartments[r.Id].Order().Prepend(r.LeadDepartmentName)),
-                r.ResponsiblePersonName,
-                Deadline.From(r.DueDate, r.IsLongTerm).ToString(),
-                r.Status.ToChinese(),
-                progress.TryGetValue(r.Id, out var p) ? $"{ChinaCalendar.Format(p.ReportDate)}：{p.Progress}" : null)));
+        return rows.ConvertAll(r => new StoredRow(r.Id, r.UpdatedAt, new LedgerSheetRow(
+            LedgerSheetLayout.NumberCell(r.Kind, r.Number),
+            r.AspectTitle,
+            LedgerSheetLayout.ProblemCell(r.Title, descriptions[r.Id]),
+            LedgerSheetLayout.MeasuresCell(measures[r.Id]),
+            r.ResponsibleLeaderName,
+            LedgerSheetLayout.DepartmentsCell(r.LeadDepartmentName, coDepartments[r.Id]),
+            r.ResponsiblePersonName,
+            Deadline.From(r.DueDate, r.IsLongTerm).ToString(),
+            LedgerSheetLayout.StatusCell(r.Status),
+            progress.TryGetValue(r.Id, out var p) ? LedgerSheetLayout.ProgressCell(p.ReportDate, p.Progress) : null)));
     }
-
-    private async Task<string> TitleAsync(Guid? roundId, CancellationToken cancellationToken)
-    {
-        var round = roundId is { } id
-            ? await db.Rounds.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.InspectingTeam, r.InspectedUnit }).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        return round is null ? "巡察反馈问题整改台账" : $"{round.InspectingTeam}巡察{round.InspectedUnit}反馈问题整改台账";
-    }
-
-    /// <summary>The problem as the feedback states it: the description, led by the title when it does not already start with it.</summary>
-    private static string Problem(string title, string description) =>
-        description.Length == 0 ? title
-        : description.StartsWith(title, StringComparison.Ordinal) ? description
-        : $"{title}：{description}";
 }
+
+/// <summary>An item's row as stored now, with what an import needs to apply a change to it.</summary>
+internal sealed record StoredRow(Guid Id, DateTime UpdatedAt, LedgerSheetRow Row);

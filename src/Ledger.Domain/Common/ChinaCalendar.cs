@@ -16,6 +16,19 @@ public static class ChinaCalendar
     public static DateOnly ToChinaDate(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 
+    /// <summary>The wall-clock time in China, as an offset time so it converts back to UTC exactly.</summary>
+    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Zone.BaseUtcOffset);
+
     /// <summary>The way Chinese documents write a date: 2025年1月16日.</summary>
     public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    /// <summary>2025年1月16日 10:05, in China's time whatever the offset given.</summary>
+    public static string Format(DateTimeOffset time)
+    {
+        var local = time.ToOffset(Zone.BaseUtcOffset);
+        return $"{Format(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}";
+    }
+
+    /// <summary>A date and wall-clock time in China.</summary>
+    public static DateTimeOffset At(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), Zone.BaseUtcOffset);
 }

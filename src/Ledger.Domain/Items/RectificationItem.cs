@@ -95,7 +95,10 @@ public sealed class RectificationItem : AggregateRoot
         Record(ItemChange.Edited, "修改问题内容", before, $"{Title}|{Description}", null, stamp);
     }
 
-    /// <summary>Sets who answers for the item and by when. A changed deadline is recorded apart, with the old date kept.</summary>
+    /// <summary>
+    /// Sets who answers for the item and by when. A changed deadline is recorded apart, with the old date kept;
+    /// assigning what is already assigned changes nothing, not even the version.
+    /// </summary>
     public void Assign(Assignment assignment, Deadline deadline, ChangeStamp stamp)
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
@@ -124,8 +127,6 @@ public sealed class RectificationItem : AggregateRoot
             IsLongTerm = deadline.IsLongTerm;
             Record(ItemChange.DeadlineChanged, "调整整改时限", previous.ToString(), deadline.ToString(), null, stamp);
         }
-
-        Touch(stamp);
     }
 
     public Measure AddMeasure(string text, Guid? leadDepartmentId, DateOnly? dueDate, ChangeStamp stamp)

@@ -1,4 +1,5 @@
 using Ledger.Application.Items;
+using Ledger.Domain.Common;
 using MiniExcelLibs;
 
 namespace Ledger.Infrastructure.Spreadsheets;
@@ -8,25 +9,23 @@ public static class LedgerWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static readonly string[] Headers = ["序号", "方面", "问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限", "整改状态", "进展情况"];
-
-    private static readonly string[] Columns = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
-
     public static async Task WriteAsync(LedgerSheet sheet, Stream stream, CancellationToken cancellationToken)
     {
         var rows = new List<Dictionary<string, object?>>
         {
-            Row([$"{sheet.Title}（截至{Domain.Common.ChinaCalendar.Format(sheet.AsOf)}）"]),
-            Row([.. Headers]),
+            Row([LedgerSheetLayout.TitleCell(sheet.Title, sheet.AsOf)]),
+            Row(LedgerSheetLayout.Headers),
         };
-        rows.AddRange(sheet.Rows.Select(r => Row([
-            r.Number, r.Aspect, r.Problem, r.Measures, r.ResponsibleLeader, r.Departments, r.ResponsiblePerson, r.Deadline, r.Status, r.Progress,
-        ])));
+        rows.AddRange(sheet.Rows.Select(r => Row(r.Cells)));
         await stream.SaveAsAsync(rows, printHeader: false, sheetName: "整改台账", cancellationToken: cancellationToken);
     }
 
-    public static string FileName(LedgerSheet sheet) => $"整改台账-{Domain.Common.ChinaCalendar.Format(sheet.AsOf)}.xlsx";
+    public static string FileName(LedgerSheet sheet) => $"整改台账-{ChinaCalendar.Format(DateOnly.FromDateTime(sheet.AsOf.DateTime))}.xlsx";
 
-    private static Dictionary<string, object?> Row(object?[] values) =>
-        Columns.Select((column, i) => (column, value: i < values.Length ? values[i] : null)).ToDictionary(c => c.column, c => c.value);
+    private static Dictionary<string, object?> Row(IReadOnlyList<string?> values) =>
+        Enumerable.Range(0, LedgerSheetLayout.Headers.Count).ToDictionary(ColumnName, i => (object?)(i < values.Count ? values[i] : null));
+
+    /// <summary>A, B, … Z, AA, AB: the letters MiniExcel keys a row's cells by.</summary>
+    internal static string ColumnName(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
 }

@@ -15,22 +15,36 @@ internal static class ImportEndpoints
         var imports = app.MapGroup("/api/imports").WithTags("导入");
 
         imports.MapPost("/", async (IFormFile? file, bool? dryRun, IMediator m, CancellationToken ct) =>
-            {
-                if (file is null || file.Length == 0)
-                {
-                    throw FieldValidation.Error("file", "请选择要导入的文件（.txt 或 .docx）。");
-                }
-
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                return Answer(await m.Send(new ImportReportCommand(file.FileName, buffer.ToArray(), dryRun ?? false), ct));
-            })
+                Answer(await m.Send(new ImportReportCommand(file?.FileName ?? string.Empty, await ReadAsync(file, ".txt 或 .docx", ct), dryRun ?? false), ct)))
             .DisableAntiforgery()
             .Doc("上传整改报告、反馈意见或整改方案（.txt/.docx）：dryRun=true 只预览，否则导入为巡察轮次（同一文件不重复导入）", hasTarget: false);
 
         imports.MapPost("/text", async (PastedReport report, bool? dryRun, IMediator m, CancellationToken ct) =>
                 Answer(await m.Send(new ImportReportCommand(report.FileName ?? "粘贴的文本.txt", Encoding.UTF8.GetBytes(report.Text ?? string.Empty), dryRun ?? false), ct)))
             .Doc("粘贴报告文字导入：dryRun=true 只预览，否则导入为巡察轮次", hasTarget: false);
+
+        app.MapPost("/api/rounds/{roundId:guid}/ledger-sheet", async (Guid roundId, IFormFile? file, bool? dryRun, bool? skipInvalidRows, IMediator m, CancellationToken ct) =>
+                await m.Send(
+                    new ImportLedgerSheetCommand(roundId, file?.FileName ?? string.Empty, await ReadAsync(file, ".xlsx", ct), dryRun ?? false, skipInvalidRows ?? false),
+                    ct))
+            .WithTags("导入")
+            .DisableAntiforgery()
+            .Doc(
+                "导入 Excel 台账（导出的格式）：按序号更新已有事项、新增其余行；dryRun=true 逐行预览；有错误时整表不导入（400，按“第N行·列名”列出），skipInvalidRows=true 则只导入无误的行",
+                hasTarget: true);
+    }
+
+    /// <summary>An upload's bytes; the handlers check size and content, this only refuses a missing file.</summary>
+    private static async Task<byte[]> ReadAsync(IFormFile? file, string types, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            throw FieldValidation.Error("file", $"请选择要导入的文件（{types}）。");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     private static IResult Answer(ImportResult result) =>

@@ -129,6 +129,19 @@ public class RuleTests
         Assert.Single(item.History, h => h.Change == ItemChange.Assigned);
     }
 
+    [Fact]
+    public void Assigning_what_is_already_assigned_changes_nothing()
+    {
+        var item = ItemFactory.New();
+        var assignment = new Assignment(null, new Assignee(Guid.NewGuid(), "办公室"), [], null);
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 3, 31)), Stamp);
+        var (version, history) = (item.Version, item.History.Count);
+
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 3, 31)), Stamp);
+
+        Assert.Equal((version, history), (item.Version, item.History.Count));
+    }
+
     [Theory]
     [InlineData(ItemStatus.NotStarted, "2025-01-15", false, "2025-01-16", true)]
     [InlineData(ItemStatus.InProgress, "2025-01-15", false, "2025-01-16", true)]

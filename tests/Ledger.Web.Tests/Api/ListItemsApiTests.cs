@@ -148,8 +148,8 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
 
-        Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日）", rows[0]["A"]);
-        Assert.Equal(LedgerWorkbook.Headers, rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日 10:00）", rows[0]["A"]);
+        Assert.Equal(LedgerSheetLayout.Headers, rows[1].Values.Select(v => v?.ToString()));
         Assert.Equal(7, rows.Count);
         var overdue = rows[3];
         Assert.Equal(
