@@ -12,7 +12,7 @@ public static class DependencyInjection
     /// <summary>
     /// MediatR 5.1.0 is the only version whose dependencies resolve here (docs/adr/0002), and it has no
     /// DI package: this is the one place that wires it, so an upgrade touches nothing else.
-    /// Behaviors run in registration order: logging, then validation, then the unit of work.
+    /// Behaviors run in registration order: logging, authorization, validation, then the unit of work.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -32,6 +32,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
 

@@ -106,7 +106,7 @@ internal static partial class DemoData
         }
     }
 
-    private static string? FindSeeds(string contentRoot)
+    internal static string? FindSeeds(string contentRoot)
     {
         for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
         {
@@ -126,7 +126,9 @@ internal static partial class DemoData
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded from {Folder}")]
     private static partial void LogSeeded(ILogger logger, string folder);
 
-    internal sealed record DemoOrganisation(IReadOnlyList<DemoDepartment> Departments, IReadOnlyList<DemoLeader> Leaders);
+    internal sealed record DemoOrganisation(IReadOnlyList<DemoDepartment> Departments, IReadOnlyList<DemoLeader> Leaders, IReadOnlyList<DemoAccount>? Accounts);
+
+    internal sealed record DemoAccount(string UserName, string DisplayName, string Role, string? Department, string? Person);
 
     internal sealed record DemoDepartment(string Name, string Person);
 

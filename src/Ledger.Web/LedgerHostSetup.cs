@@ -19,6 +19,7 @@ internal static class LedgerHostSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpCurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+        builder.AddSignIn();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -29,7 +30,10 @@ internal static class LedgerHostSetup
         // Malformed bodies and query values reach the exception handler, so they too get a Chinese ProblemDetails.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        {
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+            SignIn.DescribeRefusal(c.ProblemDetails, c.HttpContext);
+        });
         builder.Services.AddExceptionHandler<ExceptionProblemHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -17,11 +17,15 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference(o => o.WithTitle("Ledger API"));
-app.MapHealthChecks("/health");
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference(o => o.WithTitle("Ledger API")).AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapUserEndpoints();
 app.MapOrganisationEndpoints();
 app.MapRoundEndpoints();
 app.MapItemEndpoints();
@@ -33,6 +37,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 await DemoData.SeedAsync(app.Services);
+await AccountSeed.SeedAsync(app.Services);
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using Ledger.Application;
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
 using MediatR;
@@ -24,6 +25,8 @@ public sealed class ApplicationHarness : IAsyncDisposable
     public ApplicationHarness(Action<IServiceCollection>? replace = null)
     {
         User.SetupGet(u => u.Name).Returns("办公室-周敏");
+        User.SetupGet(u => u.UserId).Returns(Guid.CreateVersion7());
+        User.SetupGet(u => u.Roles).Returns([Roles.Office]);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:DataDirectory"] = _dataDirectory })
             .Build();

@@ -59,9 +59,20 @@ public class ListItemsBenchmarks
         return scope.ServiceProvider.GetRequiredService<IMediator>().Send(query).GetAwaiter().GetResult();
     }
 
+    /// <summary>The rectification office, who sees the whole ledger: the widest list there is.</summary>
     private sealed class BenchmarkUser : ICurrentUser
     {
         public string Name => "benchmark";
+
+        public Guid? UserId { get; } = Guid.CreateVersion7();
+
+        public IReadOnlyCollection<string> Roles => [Application.Common.Security.Roles.Office];
+
+        public Guid? DepartmentId => null;
+
+        public Guid? PersonId => null;
+
+        public bool IsSystem => false;
     }
 
     private sealed class Environment(string root) : IHostEnvironment

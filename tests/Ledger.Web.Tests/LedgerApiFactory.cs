@@ -1,7 +1,12 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ledger.Application.Common.Security;
+using Ledger.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +17,19 @@ namespace Ledger.Web.Tests;
 
 /// <summary>
 /// The real host on a real SQLite file in its own temporary data directory, with a fake clock set to
-/// 2025年1月16日 10:00 in Beijing (the date of the seed report).
+/// 2025年1月16日 10:00 in Beijing (the date of the seed report). Clients sign in for real, with bearer tokens
+/// from /api/auth/login: <see cref="WebApplicationFactory{T}.CreateClient()"/> as the rectification office
+/// (整改办), <see cref="ClientFor"/> as anyone else.
 /// </summary>
 public class LedgerApiFactory : WebApplicationFactory<Program>
 {
+    public const string Password = "Test@2025";
+
+    /// <summary>The display name the default client's changes are recorded under.</summary>
+    public const string OfficeUser = "整改办-测试";
+
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
     public static readonly DateTimeOffset Now = new(2025, 1, 16, 2, 0, 0, TimeSpan.Zero);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -31,8 +45,68 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Ledger:DataDirectory", DataDirectory);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+
+            // Hashing strength is not under test; a cheap hash keeps sign-ins from dominating the suite.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
+        });
     }
+
+    /// <summary>A client signed in as a user with this role (and department or leader record), created on first use.</summary>
+    public HttpClient ClientFor(string role, Guid? departmentId = null, Guid? personId = null, string? userName = null)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(userName ?? $"{role}-{departmentId}-{personId}".ToLowerInvariant(), role, departmentId, personId));
+        return client;
+    }
+
+    /// <summary>A client that has not signed in.</summary>
+    public HttpClient Anonymous()
+    {
+        EnsureStarted();
+        return new HttpClient(Server.CreateHandler()) { BaseAddress = ClientOptions.BaseAddress };
+    }
+
+    /// <summary>Creates an account directly in the store, as an administrator would through /api/users.</summary>
+    public LedgerUser CreateUser(string userName, string role, Guid? departmentId = null, Guid? personId = null, bool mustChangePassword = false, string? displayName = null)
+    {
+        EnsureStarted();
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LedgerUser>>();
+        var user = new LedgerUser
+        {
+            UserName = userName,
+            DisplayName = displayName ?? userName,
+            DepartmentId = departmentId,
+            PersonId = personId,
+            MustChangePassword = mustChangePassword,
+        };
+        Succeed(users.CreateAsync(user, Password).GetAwaiter().GetResult());
+        Succeed(users.AddToRoleAsync(user, role).GetAwaiter().GetResult());
+        return user;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor("office-test", Roles.Office, null, null, OfficeUser));
+    }
+
+    private string TokenFor(string userName, string role, Guid? departmentId, Guid? personId, string? displayName = null) =>
+        _tokens.GetOrAdd(userName, _ =>
+        {
+            CreateUser(userName, role, departmentId, personId, displayName: displayName);
+            using var response = Anonymous().PostAsJsonAsync("/api/auth/login", new { userName, password = Password }).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+            return response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult().GetProperty("accessToken").GetString()!;
+        });
+
+    private void EnsureStarted() => _ = Server;
+
+    private static void Succeed(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
     protected override void Dispose(bool disposing)
     {

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Application.Items;
 using Ledger.Domain.Common;
@@ -17,6 +18,7 @@ namespace Ledger.Application.Importing;
 /// where its cells differ, any other row creates an item. Rows are checked cell by cell first; nothing is written
 /// unless every row is valid, or <see cref="SkipInvalidRows"/> accepts writing only the valid ones.
 /// </summary>
+[Allowed(Roles.Office)]
 public sealed record ImportLedgerSheetCommand(Guid RoundId, string FileName, byte[] Content, bool DryRun = false, bool SkipInvalidRows = false)
     : ICommand<SheetImportResult>;
 

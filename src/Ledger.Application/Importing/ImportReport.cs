@@ -3,6 +3,7 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
@@ -16,6 +17,7 @@ namespace Ledger.Application.Importing;
 /// Reads a report and, unless <see cref="DryRun"/>, creates its round with aspects, items and measures
 /// in one transaction, keeping the document. A document imported before (same SHA-256) creates nothing.
 /// </summary>
+[Allowed(Roles.Office)]
 public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false) : ICommand<ImportResult>;
 
 /// <summary>What an import did or, for a dry run, would do.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Application.Organisation;
 using Ledger.Domain.Items;
@@ -7,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>Adds a 整改措施 with its own lead department and due date; the item completes only when all its measures have.</summary>
+[Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record AddMeasureCommand(Guid Id, Guid Version, string Text, Guid? LeadDepartmentId, DateOnly? DueDate) : IItemCommand;
 
 internal sealed class AddMeasureCommandValidator : ItemCommandValidator<AddMeasureCommand>

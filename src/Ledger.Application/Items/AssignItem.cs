@@ -1,5 +1,6 @@
 using FluentValidation;
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Organisation;
 using Ledger.Domain.Items;
 
@@ -9,6 +10,7 @@ namespace Ledger.Application.Items;
 /// 责任分工: names the responsible leader, lead department, co-departments and responsible person, and sets
 /// the deadline (a date, or <see cref="IsLongTerm"/> for 长期坚持). A changed deadline keeps the old one in history.
 /// </summary>
+[Allowed(Roles.Office)]
 public sealed record AssignItemCommand(
     Guid Id,
     Guid Version,

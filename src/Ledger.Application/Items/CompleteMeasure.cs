@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>Marks a measure done, on <see cref="CompletedOn"/> or today.</summary>
+[Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record CompleteMeasureCommand(Guid Id, Guid MeasureId, Guid Version, DateOnly? CompletedOn = null) : IItemCommand;
 
 internal sealed class CompleteMeasureCommandValidator : ItemCommandValidator<CompleteMeasureCommand>

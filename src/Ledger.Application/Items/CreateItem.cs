@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 using MediatR;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Items;
 
 /// <summary>Records a problem of a round under one of its aspects; without a number it takes the next free one.</summary>
+[Allowed(Roles.Office)]
 public sealed record CreateItemCommand(
     Guid RoundId, Guid AspectId, string Title, string? Description, ItemKind Kind = ItemKind.Feedback, int? Number = null)
     : ICommand<ItemState>;

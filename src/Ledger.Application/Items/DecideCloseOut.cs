@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>审批 by a leader after the review: approve (→ 已销号) or reject with a reason (→ 整改中).</summary>
+[Allowed(Roles.Leader)]
 public sealed record DecideCloseOutCommand(Guid Id, Guid Version, bool Approve, string? Reason) : IItemCommand, IHasReason;
 
 internal sealed class DecideCloseOutCommandValidator : ItemCommandValidator<DecideCloseOutCommand>

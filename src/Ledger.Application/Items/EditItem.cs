@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Items;
 
 /// <summary>Corrects a problem's wording or moves it to another aspect of the same round.</summary>
+[Allowed(Roles.Office)]
 public sealed record EditItemCommand(Guid Id, Guid Version, Guid AspectId, string Title, string? Description) : IItemCommand;
 
 internal sealed class EditItemCommandValidator : ItemCommandValidator<EditItemCommand>

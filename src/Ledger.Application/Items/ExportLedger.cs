@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace Ledger.Application.Items;
 /// 整改台账 for a spreadsheet: every item matching the list's filters, in its order, in the columns of
 /// <see cref="LedgerSheetLayout"/>.
 /// </summary>
+[Allowed(Roles.Anyone)]
 public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerSheet>;
 
 /// <param name="AsOf">When the sheet was read, in China's time: an import of the sheet refuses to overwrite later changes.</param>

@@ -1,6 +1,7 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Items;
 
 /// <summary>One item with its assignment, measures, progress reports, evidence and full history.</summary>
+[Allowed(Roles.Anyone)]
 public sealed record GetItemQuery(Guid Id) : IQuery<ItemDetailDto>;
 
 internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<GetItemQuery, ItemDetailDto>

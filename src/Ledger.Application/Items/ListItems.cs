@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public enum ItemSort
 /// 台账: items matching every given filter, one page at a time. <see cref="Overdue"/> and
 /// <see cref="DueWithinDays"/> are judged against today's date in China.
 /// </summary>
+[Allowed(Roles.Anyone)]
 public sealed record ListItemsQuery : IQuery<PagedResult<ItemListDto>>
 {
     public Guid? RoundId { get; init; }

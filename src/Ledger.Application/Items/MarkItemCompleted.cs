@@ -1,9 +1,11 @@
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>整改中 or 阶段性完成 → 已完成, once every measure is done.</summary>
+[Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record MarkItemCompletedCommand(Guid Id, Guid Version) : IItemCommand;
 
 internal sealed class MarkItemCompletedCommandValidator : ItemCommandValidator<MarkItemCompletedCommand>

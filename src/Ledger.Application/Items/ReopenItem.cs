@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>回头看: 已销号 → 整改中 when the problem came back.</summary>
+[Allowed(Roles.Office)]
 public sealed record ReopenItemCommand(Guid Id, Guid Version, string Reason) : IItemCommand, IHasReason;
 
 internal sealed class ReopenItemCommandValidator : ItemCommandValidator<ReopenItemCommand>

@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 
@@ -11,6 +12,7 @@ namespace Ledger.Application.Items;
 /// 进展情况: the department's dated note (本期进展, 下一步, 存在问题). An append, so it needs no version:
 /// two reports at once both land.
 /// </summary>
+[Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record ReportProgressCommand(Guid Id, string Progress, string? NextSteps, string? Problems, DateOnly? ReportDate = null)
     : ICommand<ItemState>;
 

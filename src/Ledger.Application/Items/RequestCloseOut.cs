@@ -1,11 +1,13 @@
 using FluentValidation;
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>销号申请: 已完成 → 销号申请中, with at least one piece of evidence and a summary of what was done.</summary>
+[Allowed(Roles.Office, Roles.DepartmentHead)]
 public sealed record RequestCloseOutCommand(Guid Id, Guid Version, string Summary) : IItemCommand;
 
 internal sealed class RequestCloseOutCommandValidator : ItemCommandValidator<RequestCloseOutCommand>

@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>阶段性完成 or 已完成 → 整改中: the work is not finished after all.</summary>
+[Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record ResumeItemCommand(Guid Id, Guid Version, string Reason) : IItemCommand, IHasReason;
 
 internal sealed class ResumeItemCommandValidator : ItemCommandValidator<ResumeItemCommand>

@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>审核 by the office: pass (on to a leader) or return with a reason (→ 整改中).</summary>
+[Allowed(Roles.Office)]
 public sealed record ReviewCloseOutCommand(Guid Id, Guid Version, bool Pass, string? Reason) : IItemCommand, IHasReason;
 
 internal sealed class ReviewCloseOutCommandValidator : ItemCommandValidator<ReviewCloseOutCommand>

@@ -1,9 +1,11 @@
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
 
 /// <summary>未启动 → 整改中.</summary>
+[Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record StartItemCommand(Guid Id, Guid Version) : IItemCommand;
 
 internal sealed class StartItemCommandValidator : ItemCommandValidator<StartItemCommand>

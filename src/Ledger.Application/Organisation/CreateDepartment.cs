@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Organisation;
 using MediatR;
 
 namespace Ledger.Application.Organisation;
 
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record CreateDepartmentCommand(string Name) : ICommand<Saved>;
 
 internal sealed class CreateDepartmentCommandValidator : AbstractValidator<CreateDepartmentCommand>

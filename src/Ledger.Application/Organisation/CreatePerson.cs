@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Organisation;
 using MediatR;
@@ -8,6 +9,7 @@ using MediatR;
 namespace Ledger.Application.Organisation;
 
 /// <summary>Adds a 责任人 or, with <see cref="IsLeader"/>, a member of the leadership who can be 责任领导.</summary>
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record CreatePersonCommand(string Name, string? Position, Guid? DepartmentId, bool IsLeader) : ICommand<Saved>;
 
 internal sealed class CreatePersonCommandValidator : AbstractValidator<CreatePersonCommand>

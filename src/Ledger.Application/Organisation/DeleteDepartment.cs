@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Common;
 using Ledger.Domain.Organisation.Rules;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Organisation;
 
 /// <summary>Deletes a department entered by mistake; one the ledger references is refused (deactivate it instead).</summary>
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record DeleteDepartmentCommand(Guid Id, Guid Version) : ICommand<Unit>;
 
 internal sealed class DeleteDepartmentCommandValidator : AbstractValidator<DeleteDepartmentCommand>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Common;
 using Ledger.Domain.Organisation.Rules;
@@ -10,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Organisation;
 
 /// <summary>Deletes a person entered by mistake; one the ledger names is refused (deactivate them instead).</summary>
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record DeletePersonCommand(Guid Id, Guid Version) : ICommand<Unit>;
 
 internal sealed class DeletePersonCommandValidator : AbstractValidator<DeletePersonCommand>

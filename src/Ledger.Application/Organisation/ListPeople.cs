@@ -1,10 +1,12 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Organisation;
 
+[Allowed(Roles.Anyone)]
 public sealed record ListPeopleQuery(Guid? DepartmentId = null, bool LeadersOnly = false, bool IncludeInactive = false)
     : IQuery<IReadOnlyList<PersonDto>>;
 

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 
 namespace Ledger.Application.Organisation;
 
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record RenameDepartmentCommand(Guid Id, Guid Version, string Name) : ICommand<Saved>;
 
 internal sealed class RenameDepartmentCommandValidator : AbstractValidator<RenameDepartmentCommand>

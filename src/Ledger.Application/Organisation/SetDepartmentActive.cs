@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 
 namespace Ledger.Application.Organisation;
 
 /// <summary>Deactivates a department (it stays on the items it was assigned to) or brings it back.</summary>
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record SetDepartmentActiveCommand(Guid Id, Guid Version, bool IsActive) : ICommand<Saved>;
 
 internal sealed class SetDepartmentActiveCommandValidator : AbstractValidator<SetDepartmentActiveCommand>

@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 
 namespace Ledger.Application.Organisation;
 
 /// <summary>Deactivates a person who left (they stay named on past items) or brings them back.</summary>
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record SetPersonActiveCommand(Guid Id, Guid Version, bool IsActive) : ICommand<Saved>;
 
 internal sealed class SetPersonActiveCommandValidator : AbstractValidator<SetPersonActiveCommand>

@@ -1,12 +1,14 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 
 namespace Ledger.Application.Organisation;
 
 /// <summary>Renames a person, or records a new position, department or leadership role.</summary>
+[Allowed(Roles.Admin, Roles.Office)]
 public sealed record UpdatePersonCommand(Guid Id, Guid Version, string Name, string? Position, Guid? DepartmentId, bool IsLeader)
     : ICommand<Saved>;
 

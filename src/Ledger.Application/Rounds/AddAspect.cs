@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Rounds;
 
 /// <summary>Adds an aspect at a 1-based position (default: last); the aspects after it move down.</summary>
+[Allowed(Roles.Office)]
 public sealed record AddAspectCommand(Guid RoundId, Guid Version, string Title, int? Position = null) : ICommand<AspectSaved>;
 
 internal sealed class AddAspectCommandValidator : AbstractValidator<AddAspectCommand>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Rounds;
 using MediatR;
@@ -8,6 +9,7 @@ using MediatR;
 namespace Ledger.Application.Rounds;
 
 /// <summary>Sets up an inspection round, optionally with its aspects (方面) in order.</summary>
+[Allowed(Roles.Office)]
 public sealed record CreateRoundCommand(
     string InspectingTeam,
     string InspectedUnit,

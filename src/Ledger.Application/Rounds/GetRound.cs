@@ -1,11 +1,13 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Rounds;
 
+[Allowed(Roles.Anyone)]
 public sealed record GetRoundQuery(Guid Id) : IQuery<RoundDto>;
 
 internal sealed class GetRoundQueryHandler(ILedgerDbContext db) : IRequestHandler<GetRoundQuery, RoundDto>

@@ -1,11 +1,13 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Rounds;
 
+[Allowed(Roles.Anyone)]
 public sealed record ListRoundsQuery : IQuery<IReadOnlyList<RoundSummaryDto>>;
 
 internal sealed class ListRoundsQueryHandler(ILedgerDbContext db) : IRequestHandler<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>

@@ -2,12 +2,14 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Rounds;
 
+[Allowed(Roles.Office)]
 public sealed record RenameAspectCommand(Guid RoundId, Guid AspectId, Guid Version, string Title) : ICommand<AspectSaved>;
 
 internal sealed class RenameAspectCommandValidator : AbstractValidator<RenameAspectCommand>

@@ -1,11 +1,13 @@
 using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using MediatR;
 
 namespace Ledger.Application.Rounds;
 
+[Allowed(Roles.Office)]
 public sealed record UpdateRoundCommand(
     Guid Id,
     Guid Version,

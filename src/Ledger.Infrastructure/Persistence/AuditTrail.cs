@@ -20,6 +20,9 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    /// <summary>Account secrets: the record says they changed, never what they are.</summary>
+    private static readonly HashSet<string> Secrets = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
+
     public void Record(string action, string? reason)
     {
         db.ChangeTracker.DetectChanges();
@@ -57,7 +60,9 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
             var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             if (!Equals(before, after))
             {
-                values[property.Metadata.Name] = new ValueChange(Format(before), Format(after));
+                values[property.Metadata.Name] = Secrets.Contains(property.Metadata.Name)
+                    ? new ValueChange(null, "（已更改）")
+                    : new ValueChange(Format(before), Format(after));
             }
         }
 

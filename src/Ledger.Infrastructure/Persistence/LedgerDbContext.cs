@@ -3,6 +3,8 @@ using Ledger.Domain.Auditing;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Rounds;
+using Ledger.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -12,7 +14,8 @@ namespace Ledger.Infrastructure.Persistence;
 /// The model both providers share. Each provider has its own subclass so that each keeps its own
 /// migrations (docs/adr/0001); the application only sees <see cref="ILedgerDbContext"/>.
 /// </summary>
-public abstract class LedgerDbContext(DbContextOptions options) : DbContext(options), ILedgerDbContext
+public abstract class LedgerDbContext(DbContextOptions options)
+    : IdentityDbContext<LedgerUser, LedgerRole, Guid>(options), ILedgerDbContext
 {
     public DbSet<InspectionRound> Rounds => Set<InspectionRound>();
 
@@ -26,8 +29,11 @@ public abstract class LedgerDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -48,11 +54,11 @@ public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbC
 {
     public const string RowVersion = nameof(RowVersion);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.OnModelCreating(builder);
 
         // SQL Server checks a rowversion as well: it changes on every write, even one made outside Ledger.
-        modelBuilder.Entity<RectificationItem>().Property<byte[]>(RowVersion).IsRowVersion();
+        builder.Entity<RectificationItem>().Property<byte[]>(RowVersion).IsRowVersion();
     }
 }

@@ -29,6 +29,12 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
                 Title = "请求格式不正确",
                 Detail = "请求内容无法识别，请检查字段名称和取值格式（日期如 2025-01-16）。",
             },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "没有权限",
+                Detail = forbidden.Message,
+            },
             NotFoundException notFound => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound,

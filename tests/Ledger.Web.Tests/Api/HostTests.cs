@@ -38,7 +38,13 @@ public sealed class HostTests(LedgerApiFactory factory) : IClassFixture<LedgerAp
                 Assert.True(responses.TryGetProperty("404", out _), $"{name} does not document 404");
             }
 
-            if (!name.StartsWith("GET", StringComparison.Ordinal))
+            var signIn = name.EndsWith("/api/auth/login", StringComparison.Ordinal) || name.EndsWith("/api/auth/refresh", StringComparison.Ordinal);
+            if (!signIn)
+            {
+                Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{name} does not document 401 and 403");
+            }
+
+            if (!name.StartsWith("GET", StringComparison.Ordinal) && !name.Contains("/api/auth/", StringComparison.Ordinal))
             {
                 Assert.True(responses.TryGetProperty("409", out _), $"{name} does not document 409");
             }

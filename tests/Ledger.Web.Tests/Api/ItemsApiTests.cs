@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
@@ -167,7 +168,7 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         Assert.Equal((2, 2), (detail.Item.MeasureCount, detail.Item.MeasuresDone));
         Assert.Equal("检察事务部", detail.Measures[0].LeadDepartmentName);
         var report = Assert.Single(detail.ProgressReports);
-        Assert.Equal((new DateOnly(2025, 1, 16), "已修订制度并组织学习2次", "anonymous"), (report.ReportDate, report.Progress, report.ReportedBy));
+        Assert.Equal((new DateOnly(2025, 1, 16), "已修订制度并组织学习2次", LedgerApiFactory.OfficeUser), (report.ReportDate, report.Progress, report.ReportedBy));
         Assert.Contains(ItemAction.RequestCloseOut, detail.AvailableActions);
         Assert.DoesNotContain(ItemAction.Start, detail.AvailableActions);
     }
@@ -177,9 +178,11 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
     {
         var item = await _ledgers.ItemAsync();
 
+        var leader = factory.ClientFor(Roles.Leader);
         foreach (var action in new[] { "completed", "close-out/request", "reopen", "resume", "close-out/review", "close-out/decision" })
         {
-            var problem = await (await _client.PostJsonAsync($"/api/items/{item.Id}/{action}", new
+            var client = action == "close-out/decision" ? leader : _client;
+            var problem = await (await client.PostJsonAsync($"/api/items/{item.Id}/{action}", new
             {
                 version = item.Version,
                 reason = "理由",
@@ -264,7 +267,7 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         var records = await db.AuditRecords.AsNoTracking().Where(a => a.EntityId == item.Id).OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync();
         Assert.Equal(["CreateItem", "StartItem"], records.Select(r => r.Action));
-        Assert.All(records, r => Assert.Equal("anonymous", r.Actor));
+        Assert.All(records, r => Assert.Equal(LedgerApiFactory.OfficeUser, r.Actor));
         Assert.Contains("\"Status\":{\"From\":\"NotStarted\",\"To\":\"InProgress\"}", records[1].Changes, StringComparison.Ordinal);
         Assert.Equal(LedgerApiFactory.Now.UtcDateTime, records[1].At);
     }

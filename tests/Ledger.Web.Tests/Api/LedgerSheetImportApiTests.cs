@@ -129,7 +129,7 @@ public sealed class LedgerSheetImportApiTests(LedgerSheetFixture fixture) : ICla
     {
         var round = await RoundWithItemsAsync();
         var rows = await ExportAsync(round);
-        fixture.Clock.Advance(TimeSpan.FromHours(2));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(5));
         var item = (await DetailsAsync(round))[0];
         await new Ledgers(_client).ActAsync(new ItemState(item.Item.Id, item.Item.Version, item.Item.Status, item.Item.StatusText), "start");
         rows[2]["H"] = "2025-03-31";

@@ -1,0 +1,33 @@
+namespace Ledger.Application.Users;
+
+/// <summary>Sign-in accounts, kept by ASP.NET Core Identity in the ledger's database and its transaction.</summary>
+public interface IUserAccounts
+{
+    /// <exception cref="FluentValidation.ValidationException">The user name is taken or the password breaks the rules.</exception>
+    Task<UserDto> CreateAsync(UserDetails details, string password, bool mustChangePassword, CancellationToken cancellationToken);
+
+    Task<UserDto> UpdateAsync(Guid id, UserDetails details, bool isActive, CancellationToken cancellationToken);
+
+    /// <summary>Sets a password the user must change at next sign-in, and ends a lockout.</summary>
+    Task ResetPasswordAsync(Guid id, string password, CancellationToken cancellationToken);
+
+    Task ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<UserDto>> ListAsync(Guid? id, CancellationToken cancellationToken);
+}
+
+public sealed record UserDetails(string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId, Guid? PersonId);
+
+public sealed record UserDto(
+    Guid Id,
+    string UserName,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> RoleNames,
+    Guid? DepartmentId,
+    string? DepartmentName,
+    Guid? PersonId,
+    string? PersonName,
+    bool IsActive,
+    bool MustChangePassword,
+    DateTimeOffset? LockedOutUntil);

@@ -1,0 +1,181 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Users;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Infrastructure.Identity;
+
+/// <summary>
+/// Identity's user store on the ledger's context, saving nothing itself when asked: account changes then join the
+/// command's transaction and its audit record, like every other change.
+/// </summary>
+internal sealed class LedgerUserStore(LedgerDbContext context, IdentityErrorDescriber? describer = null)
+    : UserStore<LedgerUser, LedgerRole, LedgerDbContext, Guid>(context, describer)
+{
+    /// <summary>
+    /// The base re-attaches the user on every update, which turns an account created in this transaction into an update
+    /// and makes a second change within it lose the concurrency stamp it was read with. A tracked user needs neither.
+    /// </summary>
+    public override Task<IdentityResult> UpdateAsync(LedgerUser user, CancellationToken cancellationToken = default)
+    {
+        if (AutoSaveChanges || Context.Entry(user).State == EntityState.Detached)
+        {
+            return base.UpdateAsync(user, cancellationToken);
+        }
+
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        return Task.FromResult(IdentityResult.Success);
+    }
+}
+
+internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<LedgerUser> store, LedgerDbContext db, TimeProvider clock) : IUserAccounts
+{
+    private UserManager<LedgerUser> Manager
+    {
+        get
+        {
+            ((LedgerUserStore)store).AutoSaveChanges = false;
+            return users;
+        }
+    }
+
+    public async Task<UserDto> CreateAsync(UserDetails details, string password, bool mustChangePassword, CancellationToken cancellationToken)
+    {
+        var user = new LedgerUser
+        {
+            UserName = details.UserName.Trim(),
+            DisplayName = details.DisplayName.Trim(),
+            DepartmentId = details.DepartmentId,
+            PersonId = details.PersonId,
+            MustChangePassword = mustChangePassword,
+        };
+        Check(await Manager.CreateAsync(user, password), "password");
+        Check(await Manager.AddToRolesAsync(user, details.Roles.Distinct()), "roles");
+        return await DtoAsync(user, details.Roles, cancellationToken);
+    }
+
+    public async Task<UserDto> UpdateAsync(Guid id, UserDetails details, bool isActive, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        var current = await Manager.GetRolesAsync(user);
+        var revoke = user.IsActive != isActive || user.DepartmentId != details.DepartmentId || user.PersonId != details.PersonId
+                     || !current.Order().SequenceEqual(details.Roles.Distinct().Order());
+        user.DisplayName = details.DisplayName.Trim();
+        user.DepartmentId = details.DepartmentId;
+        user.PersonId = details.PersonId;
+        user.IsActive = isActive;
+        if (user.UserName != details.UserName.Trim())
+        {
+            Check(await Manager.SetUserNameAsync(user, details.UserName.Trim()), "userName");
+        }
+
+        Check(await Manager.RemoveFromRolesAsync(user, current.Except(details.Roles)), "roles");
+        Check(await Manager.AddToRolesAsync(user, details.Roles.Distinct().Except(current)), "roles");
+        if (revoke)
+        {
+            // Sessions and tokens carry roles and scope as claims: a new stamp makes them re-read at next validation.
+            Check(await Manager.UpdateSecurityStampAsync(user), "roles");
+        }
+
+        Check(await Manager.UpdateAsync(user), "userName");
+        return await DtoAsync(user, details.Roles, cancellationToken);
+    }
+
+    public async Task ResetPasswordAsync(Guid id, string password, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        foreach (var validator in Manager.PasswordValidators)
+        {
+            Check(await validator.ValidateAsync(Manager, user, password), "newPassword");
+        }
+
+        user.PasswordHash = Manager.PasswordHasher.HashPassword(user, password);
+        user.MustChangePassword = true;
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        Check(await Manager.UpdateSecurityStampAsync(user), "newPassword");
+    }
+
+    public async Task ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        var result = await Manager.ChangePasswordAsync(user, currentPassword, newPassword);
+        Check(result, result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) ? "currentPassword" : "newPassword");
+        user.MustChangePassword = false;
+        Check(await Manager.UpdateAsync(user), "newPassword");
+    }
+
+    public async Task<IReadOnlyList<UserDto>> ListAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        var accounts = db.Users.AsNoTracking();
+        if (id is not null)
+        {
+            accounts = accounts.Where(u => u.Id == id);
+        }
+
+        var rows = await accounts
+            .OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.DisplayName,
+                u.DepartmentId,
+                DepartmentName = db.Departments.Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+                u.PersonId,
+                PersonName = db.People.Where(p => p.Id == u.PersonId).Select(p => p.Name).FirstOrDefault(),
+                u.IsActive,
+                u.MustChangePassword,
+                u.LockoutEnd,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = rows.ConvertAll(r => r.Id);
+        var roles = (await db.UserRoles.AsNoTracking().Where(ur => ids.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.UserId, r => r.Name!);
+        return rows.ConvertAll(r => Dto(
+            r.Id, r.UserName!, r.DisplayName, roles[r.Id], r.DepartmentId, r.DepartmentName, r.PersonId, r.PersonName, r.IsActive, r.MustChangePassword, r.LockoutEnd));
+    }
+
+    /// <summary>An account just changed in this transaction, before it is saved: its names are read from the lists.</summary>
+    private async Task<UserDto> DtoAsync(LedgerUser user, IEnumerable<string> roles, CancellationToken cancellationToken) => Dto(
+        user.Id,
+        user.UserName!,
+        user.DisplayName,
+        roles,
+        user.DepartmentId,
+        await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken),
+        user.PersonId,
+        await db.People.Where(p => p.Id == user.PersonId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken),
+        user.IsActive,
+        user.MustChangePassword,
+        user.LockoutEnd);
+
+    private UserDto Dto(
+        Guid id, string userName, string displayName, IEnumerable<string> roles, Guid? departmentId, string? departmentName,
+        Guid? personId, string? personName, bool isActive, bool mustChangePassword, DateTimeOffset? lockoutEnd)
+    {
+        var names = Roles.All.Where(roles.Contains).ToList();
+        return new UserDto(
+            id, userName, displayName, names, names.ConvertAll(Roles.ToChinese), departmentId, departmentName, personId, personName,
+            isActive, mustChangePassword, lockoutEnd > clock.GetUtcNow() ? lockoutEnd : null);
+    }
+
+    private async Task<LedgerUser> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new NotFoundException("账号");
+
+    private static void Check(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ValidationException(result.Errors.Select(e => new ValidationFailure(
+                e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : field, e.Description)));
+        }
+    }
+}
