@@ -118,7 +118,7 @@ public sealed class PipelineTests : IAsyncDisposable
 
         var tracked = await _app.ReadAsync(async db =>
         {
-            var handler = new ListItemsQueryHandler(db, new RequestContext(Mock.Of<ICurrentUser>(), TimeProvider.System));
+            var handler = new ListItemsQueryHandler(db, new RequestContext(_app.User.Object, TimeProvider.System));
             await handler.Handle(new ListItemsQuery(), CancellationToken.None);
             return db.ChangeTracker.Entries().Count();
         });

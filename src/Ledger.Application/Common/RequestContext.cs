@@ -2,9 +2,11 @@ using Ledger.Domain.Common;
 
 namespace Ledger.Application.Common;
 
-/// <summary>Who acts and when, for handlers: the stamp every change carries, and today's date in China.</summary>
+/// <summary>Who acts and when, for handlers: the user, the stamp every change carries, and today's date in China.</summary>
 public sealed class RequestContext(ICurrentUser user, TimeProvider clock)
 {
+    public ICurrentUser User => user;
+
     public ChangeStamp Stamp() => new(user.Name, clock);
 
     public DateOnly Today => ChinaCalendar.Today(clock);

@@ -18,6 +18,8 @@ internal sealed class AddMeasureCommandValidator : ItemCommandValidator<AddMeasu
 
 internal sealed class AddMeasureCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<AddMeasureCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.SharedWork;
+
     protected override async Task ApplyAsync(RectificationItem item, AddMeasureCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         await References.DepartmentAsync(Db, request.LeadDepartmentId, "leadDepartmentId", cancellationToken);

@@ -35,6 +35,8 @@ internal sealed class AssignItemCommandValidator : ItemCommandValidator<AssignIt
 
 internal sealed class AssignItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<AssignItemCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.Manage;
+
     protected override async Task ApplyAsync(RectificationItem item, AssignItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         var coDepartments = new List<Assignee>();

@@ -18,6 +18,8 @@ internal sealed class CompleteMeasureCommandValidator : ItemCommandValidator<Com
 
 internal sealed class CompleteMeasureCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<CompleteMeasureCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.SharedWork;
+
     protected override Task ApplyAsync(RectificationItem item, CompleteMeasureCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         if (item.Measures.All(m => m.Id != request.MeasureId))

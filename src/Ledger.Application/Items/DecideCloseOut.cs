@@ -23,6 +23,8 @@ internal sealed class DecideCloseOutCommandValidator : ItemCommandValidator<Deci
 
 internal sealed class DecideCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<DecideCloseOutCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.Approve;
+
     protected override Task ApplyAsync(RectificationItem item, DecideCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.DecideCloseOut(request.Approve, request.Reason, context.Stamp());

@@ -24,6 +24,8 @@ internal sealed class EditItemCommandValidator : ItemCommandValidator<EditItemCo
 
 internal sealed class EditItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<EditItemCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.Manage;
+
     protected override async Task ApplyAsync(RectificationItem item, EditItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         var roundId = item.RoundId;

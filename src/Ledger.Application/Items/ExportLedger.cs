@@ -47,7 +47,7 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
     public async Task<LedgerSheet> Handle(ExportLedgerQuery request, CancellationToken cancellationToken)
     {
         var asOf = context.Now;
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking(), request.Filter, context.Today);
+        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today);
         var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
         return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row));
     }

@@ -16,7 +16,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
 {
     public async Task<ItemDetailDto> Handle(GetItemQuery request, CancellationToken cancellationToken)
     {
-        var item = db.Items.AsNoTracking().Where(i => i.Id == request.Id);
+        var item = db.Items.AsNoTracking().VisibleTo(context.User).Where(i => i.Id == request.Id);
         var row = await item.SelectRows(db).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(ItemLoading.What);
         var details = await item

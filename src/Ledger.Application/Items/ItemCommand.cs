@@ -28,8 +28,12 @@ internal abstract class ItemCommandHandler<T>(ILedgerDbContext db, RequestContex
 {
     protected ILedgerDbContext Db => db;
 
+    /// <summary>Who in the item's scope may send this command.</summary>
+    protected abstract ItemRight Right { get; }
+
     public async Task<ItemState> Handle(T request, CancellationToken cancellationToken)
     {
+        await ItemAccess.DemandAsync(db, context.User, request.Id, Right, cancellationToken);
         var item = await db.Items.ForUpdate().LoadForUpdateAsync(request.Id, request.Version, ItemLoading.What, cancellationToken);
         await ApplyAsync(item, request, context, cancellationToken);
         return ItemState.Of(item);

@@ -73,7 +73,7 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
     public async Task<PagedResult<ItemListDto>> Handle(ListItemsQuery request, CancellationToken cancellationToken)
     {
         var today = context.Today;
-        var items = Filter(db.Items.AsNoTracking(), request, today);
+        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, today);
         var total = await items.CountAsync(cancellationToken);
 
         // The page's ids are chosen first, so names and measure counts are looked up for those rows

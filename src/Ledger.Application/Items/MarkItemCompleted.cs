@@ -14,6 +14,8 @@ internal sealed class MarkItemCompletedCommandValidator : ItemCommandValidator<M
 
 internal sealed class MarkItemCompletedCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<MarkItemCompletedCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.LeadWork;
+
     protected override Task ApplyAsync(RectificationItem item, MarkItemCompletedCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.MarkCompleted(context.Stamp());

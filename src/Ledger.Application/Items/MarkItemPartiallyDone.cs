@@ -21,6 +21,8 @@ internal sealed class MarkItemPartiallyDoneCommandValidator : ItemCommandValidat
 
 internal sealed class MarkItemPartiallyDoneCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<MarkItemPartiallyDoneCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.LeadWork;
+
     protected override Task ApplyAsync(RectificationItem item, MarkItemPartiallyDoneCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.MarkPartiallyDone(request.Reason, context.Stamp());

@@ -21,6 +21,8 @@ internal sealed class ReopenItemCommandValidator : ItemCommandValidator<ReopenIt
 
 internal sealed class ReopenItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ReopenItemCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.Manage;
+
     protected override Task ApplyAsync(RectificationItem item, ReopenItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.Reopen(request.Reason, context.Stamp());

@@ -36,6 +36,7 @@ internal sealed class ReportProgressCommandHandler(ILedgerDbContext db, RequestC
             throw FieldValidation.Error("reportDate", "报送日期不能晚于今天。");
         }
 
+        await ItemAccess.DemandAsync(db, context.User, request.Id, ItemRight.SharedWork, cancellationToken);
         var item = await db.Items.LoadForUpdateAsync(request.Id, null, ItemLoading.What, cancellationToken);
         item.ReportProgress(reportDate, request.Progress, request.NextSteps, request.Problems, context.Stamp());
         return ItemState.Of(item);

@@ -20,6 +20,8 @@ internal sealed class RequestCloseOutCommandValidator : ItemCommandValidator<Req
 
 internal sealed class RequestCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<RequestCloseOutCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.LeadWork;
+
     protected override Task ApplyAsync(RectificationItem item, RequestCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.RequestCloseOut(request.Summary, context.Stamp());

@@ -21,6 +21,8 @@ internal sealed class ResumeItemCommandValidator : ItemCommandValidator<ResumeIt
 
 internal sealed class ResumeItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ResumeItemCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.LeadWork;
+
     protected override Task ApplyAsync(RectificationItem item, ResumeItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.Resume(request.Reason, context.Stamp());

@@ -23,6 +23,8 @@ internal sealed class ReviewCloseOutCommandValidator : ItemCommandValidator<Revi
 
 internal sealed class ReviewCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ReviewCloseOutCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.Manage;
+
     protected override Task ApplyAsync(RectificationItem item, ReviewCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.ReviewCloseOut(request.Pass, request.Reason, context.Stamp());

@@ -14,6 +14,8 @@ internal sealed class StartItemCommandValidator : ItemCommandValidator<StartItem
 
 internal sealed class StartItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<StartItemCommand>(db, context)
 {
+    protected override ItemRight Right => ItemRight.LeadWork;
+
     protected override Task ApplyAsync(RectificationItem item, StartItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.Start(context.Stamp());

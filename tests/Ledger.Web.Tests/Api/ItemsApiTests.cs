@@ -176,9 +176,11 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
     [Fact]
     public async Task Forbidden_transitions_are_409_in_Chinese_and_change_nothing()
     {
+        var responsible = await _ledgers.PersonAsync("王副检察长", isLeader: true);
         var item = await _ledgers.ItemAsync();
+        item = await (await _client.PutJsonAsync($"/api/items/{item.Id}/assignment", new { version = item.Version, responsibleLeaderId = responsible.Id })).ReadAsync<ItemState>();
 
-        var leader = factory.ClientFor(Roles.Leader);
+        var leader = factory.ClientFor(Roles.Leader, personId: responsible.Id);
         foreach (var action in new[] { "completed", "close-out/request", "reopen", "resume", "close-out/review", "close-out/decision" })
         {
             var client = action == "close-out/decision" ? leader : _client;

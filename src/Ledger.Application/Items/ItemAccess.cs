@@ -1,0 +1,73 @@
+using Ledger.Application.Common;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Security;
+using Ledger.Domain.Items;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Items;
+
+/// <summary>Which part of an item's work a command is, deciding who in its scope may do it.</summary>
+public enum ItemRight
+{
+    /// <summary>Entering and organising the ledger: the office only.</summary>
+    Manage,
+
+    /// <summary>The lead department's steps: 签收, status changes, the close-out and extension requests.</summary>
+    LeadWork,
+
+    /// <summary>Work lead and co-departments share: progress, measures, evidence.</summary>
+    SharedWork,
+
+    /// <summary>A leader's sign-off: the item's 责任领导.</summary>
+    Approve,
+}
+
+/// <summary>
+/// Scope, enforced here for every request whatever the client: department users see items whose lead or co-department
+/// is theirs, everyone else sees all. Outside scope an item does not exist (404); in scope, a step the user may not take
+/// is refused (403). Roles are checked before this, by <see cref="AllowedAttribute"/>.
+/// </summary>
+internal static class ItemAccess
+{
+    public static IQueryable<RectificationItem> VisibleTo(this IQueryable<RectificationItem> items, ICurrentUser user)
+    {
+        if (user.IsSystem || user.IsIn(Roles.Office, Roles.Leader, Roles.Supervisor, Roles.Admin))
+        {
+            return items;
+        }
+
+        var department = user.IsIn(Roles.Department) ? user.DepartmentId : null;
+        return department is { } id
+            ? items.Where(i => i.LeadDepartmentId == id || i.CoDepartments.Any(c => c.DepartmentId == id))
+            : items.Where(i => false);
+    }
+
+    /// <exception cref="NotFoundException">The item does not exist or is outside the user's scope.</exception>
+    /// <exception cref="ForbiddenException">The user sees the item but may not do this to it.</exception>
+    public static async Task DemandAsync(ILedgerDbContext db, ICurrentUser user, Guid itemId, ItemRight right, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().VisibleTo(user).Where(i => i.Id == itemId)
+            .Select(i => new { i.LeadDepartmentId, i.ResponsibleLeaderId, Co = i.CoDepartments.Select(c => c.DepartmentId).ToList() })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(ItemLoading.What);
+        var department = user.IsIn(Roles.Department) ? user.DepartmentId : null;
+        var allowed = user.IsSystem || right switch
+        {
+            ItemRight.Approve => user.IsIn(Roles.Leader) && user.PersonId is not null && item.ResponsibleLeaderId == user.PersonId,
+            _ when user.IsIn(Roles.Office) => true,
+            ItemRight.LeadWork => department is not null && item.LeadDepartmentId == department,
+            ItemRight.SharedWork => department is not null && (item.LeadDepartmentId == department || item.Co.Contains(department.Value)),
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new ForbiddenException(right switch
+            {
+                ItemRight.Approve => "只有该事项的责任领导可以审批。",
+                ItemRight.LeadWork => "只有牵头部门可以办理这一步。",
+                ItemRight.SharedWork => "只有牵头部门和配合部门可以办理这一步。",
+                _ => "只有整改办可以办理这一步。",
+            });
+        }
+    }
+}
