@@ -633,3 +633,174 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Measures] ADD [EvidenceRequired] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [AcknowledgedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [AcknowledgedBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [ClosedLate] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [ClosedOutAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [ExtensionsApproved] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Evidence] ADD [ContentType] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Evidence] ADD [StorageKey] nvarchar(100) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Evidence] ADD [SubmittedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Evidence] ADD [WithdrawalReason] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Evidence] ADD [WithdrawnAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    ALTER TABLE [Evidence] ADD [WithdrawnBy] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    CREATE TABLE [DeadlineExtensions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [PreviousDate] date NOT NULL,
+        [RequestedDate] date NOT NULL,
+        [Reason] nvarchar(4000) NOT NULL,
+        [RequestedBy] nvarchar(100) NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [Decision] int NOT NULL,
+        [DecidedBy] nvarchar(100) NULL,
+        [DecidedAt] datetime2 NULL,
+        [DecisionReason] nvarchar(4000) NULL,
+        CONSTRAINT [PK_DeadlineExtensions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DeadlineExtensions_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    CREATE TABLE [WorkflowSettings] (
+        [Id] uniqueidentifier NOT NULL,
+        [AllLeadersApprove] bit NOT NULL,
+        [MaxExtensions] int NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_WorkflowSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_Evidence_StorageKey] ON [Evidence] ([StorageKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_AuditRecords_Actor_At] ON [AuditRecords] ([Actor], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    CREATE INDEX [IX_DeadlineExtensions_ItemId_RequestedAt] ON [DeadlineExtensions] ([ItemId], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123151550_Workflow'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123151550_Workflow', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

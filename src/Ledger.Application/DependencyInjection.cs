@@ -38,6 +38,7 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<RequestContext>();
+        services.AddScoped<Compensations>();
         return services;
     }
 }

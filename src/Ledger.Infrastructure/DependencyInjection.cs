@@ -1,5 +1,7 @@
 using Ledger.Application.Common;
+using Ledger.Application.EvidenceFiles;
 using Ledger.Application.Importing;
+using Ledger.Infrastructure.EvidenceFiles;
 using Ledger.Infrastructure.Importing;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -46,9 +48,32 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ISpreadsheetReader, SpreadsheetReader>();
+        var evidence = EvidenceOptionsFrom(configuration.GetSection(EvidenceOptions.Section));
+        services.AddSingleton(evidence);
+        services.AddSingleton<IEvidenceStore>(new LocalEvidenceStore(Path.Combine(options.DataDirectory, "evidence"), evidence));
         services.AddTransient<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LedgerDbContext>("database");
         return services;
+    }
+
+    /// <summary>
+    /// Read by hand because the binder would append a configured allow-list to the default one instead of
+    /// replacing it, and narrowing the list is the point of configuring it.
+    /// </summary>
+    private static EvidenceOptions EvidenceOptionsFrom(IConfigurationSection section)
+    {
+        var options = new EvidenceOptions();
+        if (section.GetValue<long?>(nameof(EvidenceOptions.MaxBytes)) is { } maxBytes)
+        {
+            options.MaxBytes = maxBytes;
+        }
+
+        if (section.GetSection(nameof(EvidenceOptions.AllowedExtensions)).Get<string[]>() is { Length: > 0 } allowed)
+        {
+            options.AllowedExtensions = allowed;
+        }
+
+        return options;
     }
 
     private static string SqliteConnectionString(string? configured, string dataDirectory)

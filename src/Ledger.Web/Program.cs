@@ -30,6 +30,8 @@ app.MapOrganisationEndpoints();
 app.MapRoundEndpoints();
 app.MapItemEndpoints();
 app.MapImportEndpoints();
+app.MapAuditEndpoints();
+app.MapSettingsEndpoints();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -2,6 +2,7 @@ using Ledger.Domain.Auditing;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Rounds;
+using Ledger.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -21,6 +22,8 @@ public interface ILedgerDbContext
     DbSet<AuditRecord> AuditRecords { get; }
 
     DbSet<SourceDocument> SourceDocuments { get; }
+
+    DbSet<WorkflowSettings> WorkflowSettings { get; }
 
     DatabaseFacade Database { get; }
 

@@ -28,4 +28,8 @@ public interface IEvidenceStore
 public sealed record StoredEvidence(string StorageKey, string FileName, string Sha256, long SizeBytes, string ContentType, bool Created);
 
 /// <summary>The upload is refused; the message is shown to the user as is.</summary>
-public sealed class EvidenceRejectedException(string message) : Exception(message);
+/// <param name="tooLarge">The file is over the size limit (413 rather than 400).</param>
+public sealed class EvidenceRejectedException(string message, bool tooLarge = false) : Exception(message)
+{
+    public bool TooLarge { get; } = tooLarge;
+}

@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>Adds a 整改措施 with its own lead department and due date; the item completes only when all its measures have.</summary>
+[ItemStep(ItemAction.ChangeWork, ItemRight.SharedWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record AddMeasureCommand(Guid Id, Guid Version, string Text, Guid? LeadDepartmentId, DateOnly? DueDate) : IItemCommand;
 
@@ -18,8 +19,6 @@ internal sealed class AddMeasureCommandValidator : ItemCommandValidator<AddMeasu
 
 internal sealed class AddMeasureCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<AddMeasureCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.SharedWork;
-
     protected override async Task ApplyAsync(RectificationItem item, AddMeasureCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         await References.DepartmentAsync(Db, request.LeadDepartmentId, "leadDepartmentId", cancellationToken);

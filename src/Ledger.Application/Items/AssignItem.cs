@@ -10,6 +10,7 @@ namespace Ledger.Application.Items;
 /// 责任分工: names the responsible leader, lead department, co-departments and responsible person, and sets
 /// the deadline (a date, or <see cref="IsLongTerm"/> for 长期坚持). A changed deadline keeps the old one in history.
 /// </summary>
+[ItemStep(ItemAction.ChangeWork, ItemRight.Manage)]
 [Allowed(Roles.Office)]
 public sealed record AssignItemCommand(
     Guid Id,
@@ -35,8 +36,6 @@ internal sealed class AssignItemCommandValidator : ItemCommandValidator<AssignIt
 
 internal sealed class AssignItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<AssignItemCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.Manage;
-
     protected override async Task ApplyAsync(RectificationItem item, AssignItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         var coDepartments = new List<Assignee>();

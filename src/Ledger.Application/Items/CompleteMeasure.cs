@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>Marks a measure done, on <see cref="CompletedOn"/> or today.</summary>
+[ItemStep(ItemAction.ChangeWork, ItemRight.SharedWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record CompleteMeasureCommand(Guid Id, Guid MeasureId, Guid Version, DateOnly? CompletedOn = null) : IItemCommand;
 
@@ -18,8 +19,6 @@ internal sealed class CompleteMeasureCommandValidator : ItemCommandValidator<Com
 
 internal sealed class CompleteMeasureCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<CompleteMeasureCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.SharedWork;
-
     protected override Task ApplyAsync(RectificationItem item, CompleteMeasureCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         if (item.Measures.All(m => m.Id != request.MeasureId))

@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>审批 by a leader after the review: approve (→ 已销号) or reject with a reason (→ 整改中).</summary>
+[ItemStep(ItemAction.DecideCloseOut, ItemRight.Approve)]
 [Allowed(Roles.Leader)]
 public sealed record DecideCloseOutCommand(Guid Id, Guid Version, bool Approve, string? Reason) : IItemCommand, IHasReason;
 
@@ -23,8 +24,6 @@ internal sealed class DecideCloseOutCommandValidator : ItemCommandValidator<Deci
 
 internal sealed class DecideCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<DecideCloseOutCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.Approve;
-
     protected override Task ApplyAsync(RectificationItem item, DecideCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.DecideCloseOut(request.Approve, request.Reason, context.Stamp());

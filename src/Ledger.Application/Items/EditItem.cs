@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Items;
 
 /// <summary>Corrects a problem's wording or moves it to another aspect of the same round.</summary>
+[ItemStep(ItemAction.ChangeWork, ItemRight.Manage)]
 [Allowed(Roles.Office)]
 public sealed record EditItemCommand(Guid Id, Guid Version, Guid AspectId, string Title, string? Description) : IItemCommand;
 
@@ -24,8 +25,6 @@ internal sealed class EditItemCommandValidator : ItemCommandValidator<EditItemCo
 
 internal sealed class EditItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<EditItemCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.Manage;
-
     protected override async Task ApplyAsync(RectificationItem item, EditItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         var roundId = item.RoundId;

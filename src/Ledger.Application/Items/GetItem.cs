@@ -2,6 +2,7 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Settings;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,19 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
         var row = await item.SelectRows(db).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(ItemLoading.What);
         var details = await item
-            .Select(i => new { i.Description, i.CloseOutSummary, i.CloseOutReviewedAt, i.CloseOutReviewedBy })
+            .Select(i => new
+            {
+                i.Description,
+                i.CloseOutSummary,
+                i.CloseOutReviewedAt,
+                i.CloseOutReviewedBy,
+                i.AcknowledgedAt,
+                i.AcknowledgedBy,
+                i.ClosedOutAt,
+                i.ResponsibleLeaderId,
+                i.IsLongTerm,
+                i.DueDate,
+            })
             .SingleAsync(cancellationToken);
 
         var coDepartments = await item.SelectMany(i => i.CoDepartments)
@@ -38,7 +51,8 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
                 db.Departments.Where(d => d.Id == m.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
                 m.DueDate,
                 m.CompletedOn,
-                m.CompletedBy))
+                m.CompletedBy,
+                m.EvidenceRequired))
             .ToListAsync(cancellationToken);
         var reports = await item.SelectMany(i => i.ProgressReports)
             .OrderByDescending(p => p.ReportDate).ThenByDescending(p => p.RecordedAt)
@@ -46,13 +60,46 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             .ToListAsync(cancellationToken);
         var evidence = await item.SelectMany(i => i.Evidence)
             .OrderBy(e => e.UploadedAt)
-            .Select(e => new EvidenceDto(e.Id, e.MeasureId, e.FileName, e.Sha256, e.SizeBytes, e.Note, e.EffectiveDate, e.UploadedBy, e.UploadedAt))
+            .Select(e => new EvidenceDto(
+                e.Id,
+                e.MeasureId,
+                e.FileName,
+                e.ContentType,
+                e.Sha256,
+                e.SizeBytes,
+                e.Note,
+                e.EffectiveDate,
+                e.UploadedBy,
+                e.UploadedAt,
+                e.SubmittedAt,
+                e.WithdrawnAt,
+                e.WithdrawnBy,
+                e.WithdrawalReason))
+            .ToListAsync(cancellationToken);
+        var extensions = await item.SelectMany(i => i.Extensions)
+            .OrderBy(e => e.RequestedAt)
+            .Select(e => new ExtensionDto(
+                e.Id, e.PreviousDate, e.RequestedDate, e.Reason, e.RequestedBy, e.RequestedAt, e.Decision, e.DecidedBy, e.DecidedAt, e.DecisionReason))
             .ToListAsync(cancellationToken);
         var history = await item.SelectMany(i => i.History)
             .OrderBy(h => h.At).ThenBy(h => h.Id)
             .Select(h => new HistoryEntryDto(h.At, h.Actor, h.Change, h.Summary, h.From, h.To, h.Reason))
             .ToListAsync(cancellationToken);
 
+        var settings = await db.CurrentWorkflowSettingsAsync(cancellationToken);
+        var pending = extensions.Exists(e => e.Decision == ExtensionDecision.Pending);
+        bool StateAllows(ItemAction action) => action switch
+        {
+            ItemAction.Acknowledge => row.LeadDepartmentId is not null && details.AcknowledgedAt is null,
+            ItemAction.ReviewCloseOut => details.CloseOutReviewedAt is null,
+            ItemAction.DecideCloseOut => details.CloseOutReviewedAt is not null,
+            ItemAction.RequestExtension => !pending && !details.IsLongTerm && details.DueDate is not null && row.ExtensionsApproved < settings.MaxExtensions,
+            ItemAction.DecideExtension => pending,
+            ItemAction.WithdrawEvidence => evidence.Exists(e => e.WithdrawnAt is null && e.SubmittedAt is null),
+            _ => true,
+        };
+
+        var parties = new ItemParties(row.LeadDepartmentId, details.ResponsibleLeaderId, coDepartments.ConvertAll(d => d.Id));
         return new ItemDetailDto(
             row.ToDto(context.Today),
             details.Description,
@@ -60,7 +107,11 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             details.CloseOutSummary,
             details.CloseOutReviewedAt,
             details.CloseOutReviewedBy,
-            ItemLifecycle.AvailableActions(row.Status),
+            details.AcknowledgedAt,
+            details.AcknowledgedBy,
+            details.ClosedOutAt,
+            extensions,
+            ItemSteps.AvailableTo(context.User, parties, row.Status, StateAllows, settings.AllLeadersApprove),
             measures,
             reports,
             evidence,

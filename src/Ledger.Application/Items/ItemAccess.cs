@@ -46,20 +46,12 @@ internal static class ItemAccess
     /// <exception cref="ForbiddenException">The user sees the item but may not do this to it.</exception>
     public static async Task DemandAsync(ILedgerDbContext db, ICurrentUser user, Guid itemId, ItemRight right, CancellationToken cancellationToken)
     {
-        var item = await db.Items.AsNoTracking().VisibleTo(user).Where(i => i.Id == itemId)
-            .Select(i => new { i.LeadDepartmentId, i.ResponsibleLeaderId, Co = i.CoDepartments.Select(c => c.DepartmentId).ToList() })
+        var parties = await db.Items.AsNoTracking().VisibleTo(user).Where(i => i.Id == itemId)
+            .Select(i => new ItemParties(i.LeadDepartmentId, i.ResponsibleLeaderId, i.CoDepartments.Select(c => c.DepartmentId).ToList()))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(ItemLoading.What);
-        var department = user.IsIn(Roles.Department) ? user.DepartmentId : null;
-        var allowed = user.IsSystem || right switch
-        {
-            ItemRight.Approve => user.IsIn(Roles.Leader) && user.PersonId is not null && item.ResponsibleLeaderId == user.PersonId,
-            _ when user.IsIn(Roles.Office) => true,
-            ItemRight.LeadWork => department is not null && item.LeadDepartmentId == department,
-            ItemRight.SharedWork => department is not null && (item.LeadDepartmentId == department || item.Co.Contains(department.Value)),
-            _ => false,
-        };
-        if (!allowed)
+        var allLeadersApprove = right == ItemRight.Approve && await AllLeadersApproveAsync(db, cancellationToken);
+        if (!Can(user, parties, right, allLeadersApprove))
         {
             throw new ForbiddenException(right switch
             {
@@ -70,4 +62,37 @@ internal static class ItemAccess
             });
         }
     }
+
+    public static Task<bool> AllLeadersApproveAsync(ILedgerDbContext db, CancellationToken cancellationToken) =>
+        db.WorkflowSettings.AsNoTracking().Select(s => s.AllLeadersApprove).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether a user in whose scope the item is has this right to it; roles are the <see cref="AllowedAttribute"/>'s concern.</summary>
+    public static bool Can(ICurrentUser user, ItemParties item, ItemRight right, bool allLeadersApprove)
+    {
+        var department = user.IsIn(Roles.Department) ? user.DepartmentId : null;
+        return user.IsSystem || right switch
+        {
+            ItemRight.Approve => user.IsIn(Roles.Leader)
+                && (allLeadersApprove || (user.PersonId is not null && item.ResponsibleLeaderId == user.PersonId)),
+            _ when user.IsIn(Roles.Office) => true,
+            ItemRight.LeadWork => department is not null && item.LeadDepartmentId == department,
+            ItemRight.SharedWork => department is not null && (item.LeadDepartmentId == department || item.CoDepartmentIds.Contains(department.Value)),
+            _ => false,
+        };
+    }
+}
+
+/// <summary>Who an item belongs to, as far as scope is concerned.</summary>
+public sealed record ItemParties(Guid? LeadDepartmentId, Guid? ResponsibleLeaderId, IReadOnlyList<Guid> CoDepartmentIds);
+
+/// <summary>
+/// Names the lifecycle step an item command takes and the right it needs: the one place both the command's handler
+/// and the item's list of available actions read, so the screen never offers what the server would refuse.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ItemStepAttribute(ItemAction action, ItemRight right) : Attribute
+{
+    public ItemAction Action { get; } = action;
+
+    public ItemRight Right { get; } = right;
 }

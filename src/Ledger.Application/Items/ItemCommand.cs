@@ -3,6 +3,7 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
+using Ledger.Domain.Items.Rules;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,15 +27,17 @@ internal class ItemCommandValidator<T> : AbstractValidator<T>
 internal abstract class ItemCommandHandler<T>(ILedgerDbContext db, RequestContext context) : IRequestHandler<T, ItemState>
     where T : IItemCommand
 {
-    protected ILedgerDbContext Db => db;
+    private static readonly ItemSteps.Step Step = ItemSteps.Of(typeof(T));
 
-    /// <summary>Who in the item's scope may send this command.</summary>
-    protected abstract ItemRight Right { get; }
+    protected ILedgerDbContext Db => db;
 
     public async Task<ItemState> Handle(T request, CancellationToken cancellationToken)
     {
-        await ItemAccess.DemandAsync(db, context.User, request.Id, Right, cancellationToken);
+        await ItemAccess.DemandAsync(db, context.User, request.Id, Step.Right, cancellationToken);
         var item = await db.Items.ForUpdate().LoadForUpdateAsync(request.Id, request.Version, ItemLoading.What, cancellationToken);
+
+        // The domain checks this again; checking first lets a handler do outside work (store a file) only when it can succeed.
+        BusinessRules.Check(new ActionMustBeAllowed(Step.Action, item.Status));
         await ApplyAsync(item, request, context, cancellationToken);
         return ItemState.Of(item);
     }
@@ -48,5 +51,5 @@ internal static class ItemLoading
 
     /// <summary>An item with the parts its rules read; history and progress are append-only and stay unloaded.</summary>
     public static IQueryable<RectificationItem> ForUpdate(this DbSet<RectificationItem> items) =>
-        items.Include(i => i.Measures).Include(i => i.Evidence).Include(i => i.CoDepartments).AsSplitQuery();
+        items.Include(i => i.Measures).Include(i => i.Evidence).Include(i => i.CoDepartments).Include(i => i.Extensions).AsSplitQuery();
 }

@@ -30,18 +30,62 @@ public sealed record ItemListDto(
     int? DaysLeft,
     int MeasureCount,
     int MeasuresDone,
-    DateTime UpdatedAt);
+    bool AwaitingAcknowledgement,
+    int ExtensionsApproved,
+    bool ClosedLate,
+    DateTime UpdatedAt)
+{
+    /// <summary>未签收: an open item assigned to a lead department that has not acknowledged it yet.</summary>
+    public string? AcknowledgementText => AwaitingAcknowledgement ? "未签收" : null;
+
+    /// <summary>逾期销号 for a close-out after the deadline, apart from an on-time 已销号.</summary>
+    public string? ClosedLateText => ClosedLate ? "逾期销号" : null;
+}
 
 public sealed record NamedRef(Guid Id, string Name);
 
 public sealed record MeasureDto(
-    Guid Id, int Sequence, string Text, Guid? LeadDepartmentId, string? LeadDepartmentName, DateOnly? DueDate, DateOnly? CompletedOn, string? CompletedBy);
+    Guid Id,
+    int Sequence,
+    string Text,
+    Guid? LeadDepartmentId,
+    string? LeadDepartmentName,
+    DateOnly? DueDate,
+    DateOnly? CompletedOn,
+    string? CompletedBy,
+    bool EvidenceRequired);
 
 public sealed record ProgressReportDto(
     Guid Id, DateOnly ReportDate, string Progress, string? NextSteps, string? Problems, string ReportedBy, DateTime RecordedAt);
 
+/// <param name="SubmittedAt">When a close-out request relied on it; from then on it cannot be withdrawn.</param>
 public sealed record EvidenceDto(
-    Guid Id, Guid? MeasureId, string FileName, string Sha256, long SizeBytes, string? Note, DateOnly EffectiveDate, string UploadedBy, DateTime UploadedAt);
+    Guid Id,
+    Guid? MeasureId,
+    string FileName,
+    string ContentType,
+    string Sha256,
+    long SizeBytes,
+    string? Note,
+    DateOnly EffectiveDate,
+    string UploadedBy,
+    DateTime UploadedAt,
+    DateTime? SubmittedAt,
+    DateTime? WithdrawnAt,
+    string? WithdrawnBy,
+    string? WithdrawalReason);
+
+public sealed record ExtensionDto(
+    Guid Id,
+    DateOnly PreviousDate,
+    DateOnly RequestedDate,
+    string Reason,
+    string RequestedBy,
+    DateTime RequestedAt,
+    ExtensionDecision Decision,
+    string? DecidedBy,
+    DateTime? DecidedAt,
+    string? DecisionReason);
 
 public sealed record HistoryEntryDto(DateTime At, string Actor, ItemChange Change, string Summary, string? From, string? To, string? Reason);
 
@@ -52,6 +96,10 @@ public sealed record ItemDetailDto(
     string? CloseOutSummary,
     DateTime? CloseOutReviewedAt,
     string? CloseOutReviewedBy,
+    DateTime? AcknowledgedAt,
+    string? AcknowledgedBy,
+    DateTime? ClosedOutAt,
+    IReadOnlyList<ExtensionDto> Extensions,
     IReadOnlyList<ItemAction> AvailableActions,
     IReadOnlyList<MeasureDto> Measures,
     IReadOnlyList<ProgressReportDto> ProgressReports,

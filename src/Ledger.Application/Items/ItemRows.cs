@@ -23,6 +23,9 @@ internal sealed record ItemRow(
     bool IsLongTerm,
     int MeasureCount,
     int MeasuresDone,
+    DateTime? AcknowledgedAt,
+    int ExtensionsApproved,
+    bool ClosedLate,
     DateTime UpdatedAt)
 {
     public ItemListDto ToDto(DateOnly today) => new(
@@ -47,6 +50,9 @@ internal sealed record ItemRow(
         DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? due.DayNumber - today.DayNumber : null,
         MeasureCount,
         MeasuresDone,
+        LeadDepartmentId is not null && AcknowledgedAt is null && Status < ItemLifecycle.FirstSettled,
+        ExtensionsApproved,
+        ClosedLate,
         UpdatedAt);
 }
 
@@ -73,5 +79,8 @@ internal static class ItemRows
             i.IsLongTerm,
             i.Measures.Count,
             i.Measures.Count(m => m.CompletedOn != null),
+            i.AcknowledgedAt,
+            i.ExtensionsApproved,
+            i.ClosedLate,
             i.UpdatedAt));
 }

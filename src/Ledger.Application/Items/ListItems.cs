@@ -37,6 +37,9 @@ public sealed record ListItemsQuery : IQuery<PagedResult<ItemListDto>>
 
     public bool? Overdue { get; init; }
 
+    /// <summary>True: 未签收, open items their lead department has not acknowledged yet.</summary>
+    public bool? AwaitingAcknowledgement { get; init; }
+
     /// <summary>Open items whose deadline falls between today and today + N days.</summary>
     public int? DueWithinDays { get; init; }
 
@@ -128,6 +131,13 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         else if (q.Overdue == false)
         {
             items = items.Where(i => !(i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today));
+        }
+
+        if (q.AwaitingAcknowledgement is { } awaiting)
+        {
+            items = awaiting
+                ? items.Where(i => i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled)
+                : items.Where(i => !(i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled));
         }
 
         if (q.DueWithinDays is { } days)

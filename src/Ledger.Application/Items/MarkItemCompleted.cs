@@ -5,6 +5,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>整改中 or 阶段性完成 → 已完成, once every measure is done.</summary>
+[ItemStep(ItemAction.MarkCompleted, ItemRight.LeadWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record MarkItemCompletedCommand(Guid Id, Guid Version) : IItemCommand;
 
@@ -14,8 +15,6 @@ internal sealed class MarkItemCompletedCommandValidator : ItemCommandValidator<M
 
 internal sealed class MarkItemCompletedCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<MarkItemCompletedCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.LeadWork;
-
     protected override Task ApplyAsync(RectificationItem item, MarkItemCompletedCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.MarkCompleted(context.Stamp());

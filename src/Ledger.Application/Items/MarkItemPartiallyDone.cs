@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>整改中 → 阶段性完成; the reason names the long-term measures that continue.</summary>
+[ItemStep(ItemAction.MarkPartiallyDone, ItemRight.LeadWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record MarkItemPartiallyDoneCommand(Guid Id, Guid Version, string Reason) : IItemCommand, IHasReason;
 
@@ -21,8 +22,6 @@ internal sealed class MarkItemPartiallyDoneCommandValidator : ItemCommandValidat
 
 internal sealed class MarkItemPartiallyDoneCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<MarkItemPartiallyDoneCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.LeadWork;
-
     protected override Task ApplyAsync(RectificationItem item, MarkItemPartiallyDoneCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.MarkPartiallyDone(request.Reason, context.Stamp());

@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>回头看: 已销号 → 整改中 when the problem came back.</summary>
+[ItemStep(ItemAction.Reopen, ItemRight.Manage)]
 [Allowed(Roles.Office)]
 public sealed record ReopenItemCommand(Guid Id, Guid Version, string Reason) : IItemCommand, IHasReason;
 
@@ -21,8 +22,6 @@ internal sealed class ReopenItemCommandValidator : ItemCommandValidator<ReopenIt
 
 internal sealed class ReopenItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ReopenItemCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.Manage;
-
     protected override Task ApplyAsync(RectificationItem item, ReopenItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.Reopen(request.Reason, context.Stamp());

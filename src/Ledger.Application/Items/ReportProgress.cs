@@ -4,6 +4,7 @@ using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Domain.Items;
 using MediatR;
 
 namespace Ledger.Application.Items;
@@ -12,6 +13,7 @@ namespace Ledger.Application.Items;
 /// 进展情况: the department's dated note (本期进展, 下一步, 存在问题). An append, so it needs no version:
 /// two reports at once both land.
 /// </summary>
+[ItemStep(ItemAction.ReportProgress, ItemRight.SharedWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record ReportProgressCommand(Guid Id, string Progress, string? NextSteps, string? Problems, DateOnly? ReportDate = null)
     : ICommand<ItemState>;
@@ -36,7 +38,7 @@ internal sealed class ReportProgressCommandHandler(ILedgerDbContext db, RequestC
             throw FieldValidation.Error("reportDate", "报送日期不能晚于今天。");
         }
 
-        await ItemAccess.DemandAsync(db, context.User, request.Id, ItemRight.SharedWork, cancellationToken);
+        await ItemAccess.DemandAsync(db, context.User, request.Id, ItemSteps.Of(typeof(ReportProgressCommand)).Right, cancellationToken);
         var item = await db.Items.LoadForUpdateAsync(request.Id, null, ItemLoading.What, cancellationToken);
         item.ReportProgress(reportDate, request.Progress, request.NextSteps, request.Problems, context.Stamp());
         return ItemState.Of(item);

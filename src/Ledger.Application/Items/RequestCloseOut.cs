@@ -7,6 +7,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>销号申请: 已完成 → 销号申请中, with at least one piece of evidence and a summary of what was done.</summary>
+[ItemStep(ItemAction.RequestCloseOut, ItemRight.LeadWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead)]
 public sealed record RequestCloseOutCommand(Guid Id, Guid Version, string Summary) : IItemCommand;
 
@@ -20,8 +21,6 @@ internal sealed class RequestCloseOutCommandValidator : ItemCommandValidator<Req
 
 internal sealed class RequestCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<RequestCloseOutCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.LeadWork;
-
     protected override Task ApplyAsync(RectificationItem item, RequestCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.RequestCloseOut(request.Summary, context.Stamp());

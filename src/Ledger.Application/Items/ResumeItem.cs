@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>阶段性完成 or 已完成 → 整改中: the work is not finished after all.</summary>
+[ItemStep(ItemAction.Resume, ItemRight.LeadWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record ResumeItemCommand(Guid Id, Guid Version, string Reason) : IItemCommand, IHasReason;
 
@@ -21,8 +22,6 @@ internal sealed class ResumeItemCommandValidator : ItemCommandValidator<ResumeIt
 
 internal sealed class ResumeItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ResumeItemCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.LeadWork;
-
     protected override Task ApplyAsync(RectificationItem item, ResumeItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.Resume(request.Reason, context.Stamp());

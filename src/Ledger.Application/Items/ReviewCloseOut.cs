@@ -8,6 +8,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>审核 by the office: pass (on to a leader) or return with a reason (→ 整改中).</summary>
+[ItemStep(ItemAction.ReviewCloseOut, ItemRight.Manage)]
 [Allowed(Roles.Office)]
 public sealed record ReviewCloseOutCommand(Guid Id, Guid Version, bool Pass, string? Reason) : IItemCommand, IHasReason;
 
@@ -23,8 +24,6 @@ internal sealed class ReviewCloseOutCommandValidator : ItemCommandValidator<Revi
 
 internal sealed class ReviewCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ReviewCloseOutCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.Manage;
-
     protected override Task ApplyAsync(RectificationItem item, ReviewCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.ReviewCloseOut(request.Pass, request.Reason, context.Stamp());

@@ -5,6 +5,7 @@ using Ledger.Domain.Items;
 namespace Ledger.Application.Items;
 
 /// <summary>未启动 → 整改中.</summary>
+[ItemStep(ItemAction.Start, ItemRight.LeadWork)]
 [Allowed(Roles.Office, Roles.DepartmentHead, Roles.DepartmentStaff)]
 public sealed record StartItemCommand(Guid Id, Guid Version) : IItemCommand;
 
@@ -14,8 +15,6 @@ internal sealed class StartItemCommandValidator : ItemCommandValidator<StartItem
 
 internal sealed class StartItemCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<StartItemCommand>(db, context)
 {
-    protected override ItemRight Right => ItemRight.LeadWork;
-
     protected override Task ApplyAsync(RectificationItem item, StartItemCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.Start(context.Stamp());

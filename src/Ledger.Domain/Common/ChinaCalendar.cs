@@ -22,11 +22,11 @@ public static class ChinaCalendar
     /// <summary>The way Chinese documents write a date: 2025年1月16日.</summary>
     public static string Format(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
-    /// <summary>2025年1月16日 10:05, in China's time whatever the offset given.</summary>
-    public static string Format(DateTimeOffset time)
+    /// <summary>2025年1月16日 10:05 (or 10:05:09 with seconds), in China's time whatever the offset given.</summary>
+    public static string Format(DateTimeOffset time, bool seconds = false)
     {
         var local = time.ToOffset(Zone.BaseUtcOffset);
-        return $"{Format(DateOnly.FromDateTime(local.DateTime))} {local:HH:mm}";
+        return $"{Format(DateOnly.FromDateTime(local.DateTime))} {local.ToString(seconds ? "HH:mm:ss" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>A date and wall-clock time in China.</summary>

@@ -13,4 +13,9 @@ public enum ItemChange
     ProgressReported = 7,
     EvidenceAttached = 8,
     CloseOutReviewed = 9,
+    Acknowledged = 10,
+    EvidenceWithdrawn = 11,
+    ExtensionRequested = 12,
+    ExtensionDecided = 13,
+    EvidenceChecklistChanged = 14,
 }

@@ -26,6 +26,12 @@ public enum ItemAction
 
     /// <summary>Edit the problem, assign, add or complete measures, attach evidence.</summary>
     ChangeWork,
+
+    /// <summary>签收 by the lead department.</summary>
+    Acknowledge,
+    WithdrawEvidence,
+    RequestExtension,
+    DecideExtension,
 }
 
 /// <summary>The lifecycle of domain.md as data: which action is allowed in which status, and how users name both.</summary>
@@ -46,6 +52,10 @@ public static class ItemLifecycle
         [ItemAction.Reopen] = [ItemStatus.ClosedOut],
         [ItemAction.ReportProgress] = [.. Working, ItemStatus.CloseOutRequested],
         [ItemAction.ChangeWork] = Working,
+        [ItemAction.Acknowledge] = Working,
+        [ItemAction.WithdrawEvidence] = Working,
+        [ItemAction.RequestExtension] = [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone],
+        [ItemAction.DecideExtension] = [.. Working, ItemStatus.CloseOutRequested],
     };
 
     /// <summary>
@@ -85,6 +95,10 @@ public static class ItemLifecycle
         ItemAction.Reopen => "回头看重新打开",
         ItemAction.ReportProgress => "报送进展",
         ItemAction.ChangeWork => "修改分工、措施或佐证材料",
+        ItemAction.Acknowledge => "签收",
+        ItemAction.WithdrawEvidence => "撤回佐证材料",
+        ItemAction.RequestExtension => "申请延期",
+        ItemAction.DecideExtension => "审批延期申请",
         _ => action.ToString(),
     };
 }

@@ -39,6 +39,11 @@ public sealed class Measure
 
     public bool IsDone => CompletedOn is not null;
 
+    /// <summary>The office's checklist: this measure needs evidence of its own before the item may be closed out.</summary>
+    public bool EvidenceRequired { get; private set; }
+
+    internal void RequireEvidence(bool required) => EvidenceRequired = required;
+
     internal void Complete(DateOnly completedOn, ChangeStamp stamp)
     {
         CompletedOn = completedOn;

@@ -14,6 +14,7 @@ public sealed class RectificationItem : AggregateRoot
     private readonly List<ItemHistoryEntry> _history = [];
     private readonly List<Evidence> _evidence = [];
     private readonly List<ItemCoDepartment> _coDepartments = [];
+    private readonly List<DeadlineExtension> _extensions = [];
 
     private RectificationItem()
     {
@@ -55,6 +56,20 @@ public sealed class RectificationItem : AggregateRoot
 
     public string? CloseOutReviewedBy { get; private set; }
 
+    /// <summary>签收: when the lead department acknowledged the assignment; until then the item is 未签收.</summary>
+    public DateTime? AcknowledgedAt { get; private set; }
+
+    public string? AcknowledgedBy { get; private set; }
+
+    /// <summary>How many times a leader approved a later deadline.</summary>
+    public int ExtensionsApproved { get; private set; }
+
+    /// <summary>When the item was last closed out (已销号); cleared when 回头看 reopens it.</summary>
+    public DateTime? ClosedOutAt { get; private set; }
+
+    /// <summary>逾期销号: the close-out came after the deadline, which the on-time rate must not count as on time.</summary>
+    public bool ClosedLate { get; private set; }
+
     public IReadOnlyList<Measure> Measures => _measures;
 
     public IReadOnlyList<ProgressReport> ProgressReports => _progressReports;
@@ -64,6 +79,10 @@ public sealed class RectificationItem : AggregateRoot
     public IReadOnlyList<Evidence> Evidence => _evidence;
 
     public IReadOnlyList<ItemCoDepartment> CoDepartments => _coDepartments;
+
+    public IReadOnlyList<DeadlineExtension> Extensions => _extensions;
+
+    public DeadlineExtension? PendingExtension => _extensions.Find(e => e.Decision == ExtensionDecision.Pending);
 
     public static RectificationItem Create(
         Guid roundId, Guid aspectId, ItemKind kind, int number, string title, string? description, ChangeStamp stamp)
@@ -106,6 +125,13 @@ public sealed class RectificationItem : AggregateRoot
         CheckRule(new LeadDepartmentIsNotCoDepartment(assignment.LeadDepartment?.Id, coIds));
 
         var before = DescribeAssignmentIds();
+        if (assignment.LeadDepartment?.Id != LeadDepartmentId)
+        {
+            // A new lead department has not acknowledged anything yet.
+            AcknowledgedAt = null;
+            AcknowledgedBy = null;
+        }
+
         ResponsibleLeaderId = assignment.ResponsibleLeader?.Id;
         LeadDepartmentId = assignment.LeadDepartment?.Id;
         ResponsiblePersonId = assignment.ResponsiblePerson?.Id;
@@ -138,9 +164,31 @@ public sealed class RectificationItem : AggregateRoot
         return measure;
     }
 
+    /// <summary>The office's evidence checklist: whether this measure needs its own evidence before 销号.</summary>
+    public void RequireMeasureEvidence(Guid measureId, bool required, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        CheckRule(new MeasureBelongsToItem(measureId, _measures));
+        var measure = _measures.Single(m => m.Id == measureId);
+        if (measure.EvidenceRequired == required)
+        {
+            return;
+        }
+
+        measure.RequireEvidence(required);
+        Record(
+            ItemChange.EvidenceChecklistChanged,
+            $"整改措施 {measure.Sequence} {(required ? "须" : "无须")}单独提交佐证材料",
+            (!required).ToString(),
+            required.ToString(),
+            null,
+            stamp);
+    }
+
     public void CompleteMeasure(Guid measureId, DateOnly completedOn, ChangeStamp stamp)
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        CheckRule(new MeasureBelongsToItem(measureId, _measures));
         var measure = _measures.Single(m => m.Id == measureId);
         CheckRule(new MeasureIsCompletedOnce(measure.IsDone));
         measure.Complete(completedOn, stamp);
@@ -159,10 +207,76 @@ public sealed class RectificationItem : AggregateRoot
     public Evidence AttachEvidence(EvidenceFile file, Guid? measureId, string? note, DateOnly effectiveDate, ChangeStamp stamp)
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
+        CheckRule(new MeasureBelongsToItem(measureId, _measures));
         var evidence = new Evidence(Id, measureId, file, note, effectiveDate, stamp);
         _evidence.Add(evidence);
         Record(ItemChange.EvidenceAttached, "提交佐证材料", null, $"{evidence.FileName} (SHA-256 {evidence.Sha256})", evidence.Note, stamp);
         return evidence;
+    }
+
+    /// <summary>Takes back evidence not yet relied on by a close-out request; the record and the file stay.</summary>
+    public void WithdrawEvidence(Guid evidenceId, string reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.WithdrawEvidence, Status));
+        CheckRule(new ReasonIsRequired(reason, ItemAction.WithdrawEvidence.ToChinese()));
+        var evidence = _evidence.Find(e => e.Id == evidenceId) ?? throw new KeyNotFoundException($"Evidence {evidenceId} is not part of item {Id}.");
+        CheckRule(new EvidenceIsWithdrawableOnlyBeforeCloseOut(evidence));
+        evidence.Withdraw(reason, stamp);
+        Record(ItemChange.EvidenceWithdrawn, "撤回佐证材料", $"{evidence.FileName} (SHA-256 {evidence.Sha256})", null, evidence.WithdrawalReason, stamp);
+    }
+
+    /// <summary>签收: the lead department takes the item on.</summary>
+    public void Acknowledge(ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Acknowledge, Status));
+        CheckRule(new AcknowledgeNeedsLeadDepartment(LeadDepartmentId));
+        CheckRule(new ItemIsAcknowledgedOnce(AcknowledgedAt is not null));
+        AcknowledgedAt = stamp.At;
+        AcknowledgedBy = stamp.Actor;
+        Record(ItemChange.Acknowledged, "牵头部门签收", null, null, null, stamp);
+    }
+
+    /// <summary>延期申请: a later date with a reason, one at a time, within the office's maximum of approved extensions.</summary>
+    public DeadlineExtension RequestExtension(DateOnly requestedDate, string reason, int maximumApproved, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.RequestExtension, Status));
+        CheckRule(new ReasonIsRequired(reason, ItemAction.RequestExtension.ToChinese()));
+        CheckRule(new ExtensionNeedsDeadline(Deadline));
+        CheckRule(new ExtensionMovesDeadlineLater(DueDate, requestedDate));
+        CheckRule(new ExtensionIsRequestedOnceAtATime(PendingExtension is not null));
+        CheckRule(new ExtensionsAreLimited(ExtensionsApproved, maximumApproved));
+        var extension = new DeadlineExtension(Id, DueDate!.Value, requestedDate, reason, stamp);
+        _extensions.Add(extension);
+        Record(
+            ItemChange.ExtensionRequested,
+            "申请延期",
+            ChinaCalendar.Format(extension.PreviousDate),
+            ChinaCalendar.Format(requestedDate),
+            extension.Reason,
+            stamp);
+        return extension;
+    }
+
+    /// <summary>A leader's decision on the pending extension; approval moves the deadline, the old date stays in history.</summary>
+    public void DecideExtension(bool approve, string? reason, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.DecideExtension, Status));
+        var pending = PendingExtension;
+        CheckRule(new ExtensionIsPending(pending is not null));
+        if (!approve)
+        {
+            CheckRule(new ReasonIsRequired(reason, "驳回延期申请"));
+        }
+
+        pending!.Decide(approve, reason, stamp);
+        Record(ItemChange.ExtensionDecided, approve ? "批准延期申请" : "驳回延期申请", null, ChinaCalendar.Format(pending.RequestedDate), pending.DecisionReason, stamp);
+        if (approve)
+        {
+            var previous = Deadline;
+            DueDate = pending.RequestedDate;
+            ExtensionsApproved++;
+            Record(ItemChange.DeadlineChanged, $"延期（第{ExtensionsApproved}次）", previous.ToString(), Deadline.ToString(), pending.DecisionReason, stamp);
+        }
     }
 
     /// <summary>未启动 → 整改中.</summary>
@@ -201,7 +315,13 @@ public sealed class RectificationItem : AggregateRoot
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.RequestCloseOut, Status));
         CheckRule(new SummaryIsRequired(summary));
-        CheckRule(new CloseOutNeedsEvidence(_evidence.Count));
+        var current = _evidence.Where(e => !e.IsWithdrawn).ToList();
+        CheckRule(new CloseOutNeedsEvidence(current.Count));
+        CheckRule(new CloseOutNeedsMeasureEvidence(_measures
+            .Where(m => m.EvidenceRequired && current.TrueForAll(e => e.MeasureId != m.Id))
+            .Select(m => m.Sequence)
+            .ToList()));
+        current.ForEach(e => e.MarkSubmitted(stamp.At));
         CloseOutSummary = summary.Trim();
         CloseOutReviewedAt = null;
         CloseOutReviewedBy = null;
@@ -236,6 +356,12 @@ public sealed class RectificationItem : AggregateRoot
             CheckRule(new ReasonIsRequired(reason, "驳回销号申请"));
         }
 
+        if (approve)
+        {
+            ClosedOutAt = stamp.At;
+            ClosedLate = !IsLongTerm && DueDate is { } due && ChinaCalendar.ToChinaDate(stamp.At) > due;
+        }
+
         MoveTo(approve ? ItemStatus.ClosedOut : ItemStatus.InProgress, reason, stamp);
     }
 
@@ -244,6 +370,8 @@ public sealed class RectificationItem : AggregateRoot
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.Reopen, Status));
         CheckRule(new ReasonIsRequired(reason, ItemAction.Reopen.ToChinese()));
+        ClosedOutAt = null;
+        ClosedLate = false;
         MoveTo(ItemStatus.InProgress, reason, stamp);
     }
 

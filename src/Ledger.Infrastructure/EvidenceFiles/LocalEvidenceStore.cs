@@ -65,7 +65,7 @@ public sealed partial class LocalEvidenceStore : IEvidenceStore
                     size += read;
                     if (size > _options.MaxBytes)
                     {
-                        throw new EvidenceRejectedException($"文件超过 {DescribeSize(_options.MaxBytes)} 的大小上限，请压缩或拆分后再上传。");
+                        throw new EvidenceRejectedException($"文件超过 {DescribeSize(_options.MaxBytes)} 的大小上限，请压缩或拆分后再上传。", tooLarge: true);
                     }
 
                     if (contentType is null)

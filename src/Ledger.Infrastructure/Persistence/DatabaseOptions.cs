@@ -14,7 +14,7 @@ public sealed class LedgerOptions
 {
     public const string Section = "Ledger";
 
-    /// <summary>Where the SQLite database (and later, evidence files) live; relative paths are under the content root.</summary>
+    /// <summary>Where the SQLite database and the evidence files (<c>evidence/</c>) live; relative paths are under the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
     public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;

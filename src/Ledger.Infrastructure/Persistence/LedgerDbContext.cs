@@ -3,6 +3,7 @@ using Ledger.Domain.Auditing;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Rounds;
+using Ledger.Domain.Settings;
 using Ledger.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public abstract class LedgerDbContext(DbContextOptions options)
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+
+    public DbSet<WorkflowSettings> WorkflowSettings => Set<WorkflowSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,10 +1,12 @@
 using Ledger.Application.Common;
+using Ledger.Application.EvidenceFiles;
 using Ledger.Application.Items;
 using Ledger.Domain.Items;
 using Ledger.Infrastructure.Spreadsheets;
 using Ledger.Web.Http;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace Ledger.Web.Endpoints;
 
@@ -22,10 +24,10 @@ internal static class ItemEndpoints
                 var sheet = await m.Send(new ExportLedgerQuery(filter.ToQuery()), ct);
                 using var buffer = new MemoryStream();
                 await LedgerWorkbook.WriteAsync(sheet, buffer, ct);
-                return Results.File(buffer.ToArray(), LedgerWorkbook.ContentType, LedgerWorkbook.FileName(sheet));
+                return Results.File(buffer.ToArray(), Workbook.ContentType, LedgerWorkbook.FileName(sheet));
             })
             .Doc("导出整改台账 Excel（与台账相同的筛选和排序，不分页）：序号、方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、整改状态、进展情况", changes: false, hasTarget: false)
-            .Produces(StatusCodes.Status200OK, contentType: LedgerWorkbook.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: Workbook.ContentType);
         items.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetItemQuery(id), ct))
             .Doc("事项详情：责任分工、整改措施、进展情况、佐证材料和全部历史", changes: false);
 
@@ -40,6 +42,45 @@ internal static class ItemEndpoints
             .Doc("整改措施标记为完成");
         items.MapPost("/{id:guid}/progress", (Guid id, ReportProgressCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("报送进展情况（本期进展、下一步、存在问题）");
+
+        items.MapPost("/{id:guid}/acknowledge", (Guid id, AcknowledgeItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("签收：牵头部门确认接收交办事项（签收前整改办看到“未签收”）");
+        items.MapPut("/{id:guid}/measures/{measureId:guid}/evidence-required", (Guid id, Guid measureId, RequireMeasureEvidenceCommand c, IMediator m, CancellationToken ct) =>
+                m.Send(c with { Id = id, MeasureId = measureId }, ct))
+            .Doc("佐证清单：整改办要求该措施单独提交佐证材料后方可申请销号");
+
+        var upload = items.MapPost(
+                "/{id:guid}/evidence",
+                async (Guid id, IFormFile? file, [FromForm] Guid version, [FromForm] Guid? measureId, [FromForm] string? note, [FromForm] DateOnly? effectiveDate, IMediator m, CancellationToken ct) =>
+                {
+                    await using var content = file?.OpenReadStream() ?? Stream.Null;
+                    return await m.Send(new AttachEvidenceCommand(id, version, file?.FileName ?? string.Empty, content, measureId, note, effectiveDate), ct);
+                })
+            .DisableAntiforgery()
+            .Doc("上传佐证材料（multipart：file、version、可选 measureId、note、effectiveDate 材料日期）：PDF、Word、Excel、图片、文本，按文件内容核验类型，记录 SHA-256")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        LimitUploadSize(upload, app.ServiceProvider.GetRequiredService<EvidenceOptions>());
+        items.MapGet("/{id:guid}/evidence/{evidenceId:guid}", async (Guid id, Guid evidenceId, HttpContext http, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new DownloadEvidenceQuery(id, evidenceId), ct);
+
+                // Served as a download under its original name, never rendered by the browser in Ledger's origin.
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                http.Response.Headers["X-Content-SHA256"] = file.Sha256;
+                return Results.File(file.Content, file.ContentType, file.FileName, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+            })
+            .Doc("下载佐证材料（原文件名；响应头 X-Content-SHA256 为文件的 SHA-256）", changes: false)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        items.MapPost("/{id:guid}/evidence/{evidenceId:guid}/withdraw", (Guid id, Guid evidenceId, WithdrawEvidenceCommand c, IMediator m, CancellationToken ct) =>
+                m.Send(c with { Id = id, EvidenceId = evidenceId }, ct))
+            .Doc("撤回佐证材料（须说明理由；已随销号申请提交的不能撤回；文件保留）");
+        items.MapGet("/{id:guid}/timeline", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetItemTimelineQuery(id), ct))
+            .Doc("事项时间线：操作记录（含状态变化和审批）、进展情况、佐证材料，按时间排列", changes: false);
+
+        items.MapPost("/{id:guid}/extension/request", (Guid id, RequestExtensionCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("延期申请：牵头部门说明理由并提出新的整改时限（同一时间只能有一项待审批，次数有上限）");
+        items.MapPost("/{id:guid}/extension/decision", (Guid id, DecideExtensionCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("领导审批延期申请：批准（整改时限顺延，原时限留痕），或驳回（须说明理由）");
 
         items.MapPost("/{id:guid}/start", (Guid id, StartItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("开始整改：未启动 → 整改中");
@@ -59,6 +100,15 @@ internal static class ItemEndpoints
             .Doc("回头看：已销号事项重新打开（须说明理由，→ 整改中）");
     }
 
+    /// <summary>Kestrel's default request limit (30 MB) would cut uploads short of the configured evidence limit.</summary>
+    private static void LimitUploadSize(RouteHandlerBuilder upload, EvidenceOptions options)
+    {
+        // The form's own fields and boundaries come on top of the file.
+        const long FormOverhead = 1024 * 1024;
+        upload.WithMetadata(new RequestSizeLimitAttribute(options.MaxBytes + FormOverhead));
+        upload.WithFormOptions(multipartBodyLengthLimit: options.MaxBytes + FormOverhead);
+    }
+
     /// <summary>The list's query string, shared by the list and its Excel export.</summary>
     internal sealed record ItemFilter(
         Guid? RoundId,
@@ -68,6 +118,7 @@ internal static class ItemEndpoints
         Guid? LeadDepartmentId,
         Guid? ResponsibleLeaderId,
         bool? Overdue,
+        bool? AwaitingAcknowledgement,
         int? DueWithinDays,
         string? Keyword,
         ItemSort? Sort,
@@ -84,6 +135,7 @@ internal static class ItemEndpoints
             LeadDepartmentId = LeadDepartmentId,
             ResponsibleLeaderId = ResponsibleLeaderId,
             Overdue = Overdue,
+            AwaitingAcknowledgement = AwaitingAcknowledgement,
             DueWithinDays = DueWithinDays,
             Keyword = Keyword,
             Sort = Sort ?? ItemSort.Number,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Application.EvidenceFiles;
 using Ledger.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,24 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
                 Status = StatusCodes.Status400BadRequest,
                 Title = "提交的内容有误",
                 Detail = "请按提示修改后重新提交。",
+            },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "文件过大",
+                Detail = "上传的内容超过了允许的大小，请压缩或拆分后再上传。",
+            },
+            EvidenceRejectedException { TooLarge: true } tooLarge => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "文件过大",
+                Detail = tooLarge.Message,
+            },
+            EvidenceRejectedException rejected => new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["file"] = [rejected.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "文件不能上传",
+                Detail = rejected.Message,
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -8,6 +8,13 @@ internal static class ItemFactory
 {
     public static readonly ChangeStamp Stamp = new("tester", new DateTime(2025, 1, 16, 2, 0, 0, DateTimeKind.Utc));
 
+    /// <summary>A stored evidence file as the store describes it; the hash comes from the name so different names differ.</summary>
+    public static EvidenceFile Proof(string fileName, long sizeBytes = 1024)
+    {
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileName)));
+        return new EvidenceFile(fileName, sha, sizeBytes, $"{sha[..2]}/{sha}", "application/pdf");
+    }
+
     public static RectificationItem New() =>
         RectificationItem.Create(Guid.NewGuid(), Guid.NewGuid(), ItemKind.Feedback, 1, "学习贯彻不够深入", "描述", Stamp);
 
@@ -37,7 +44,7 @@ internal static class ItemFactory
             return item;
         }
 
-        item.AttachEvidence(new EvidenceFile("会议纪要.pdf", new string('a', 64), 1024), null, null, new DateOnly(2025, 1, 10), Stamp);
+        item.AttachEvidence(ItemFactory.Proof("会议纪要.pdf"), null, null, new DateOnly(2025, 1, 10), Stamp);
         item.RequestCloseOut("已建立制度并组织学习", Stamp);
         if (status == ItemStatus.CloseOutRequested)
         {

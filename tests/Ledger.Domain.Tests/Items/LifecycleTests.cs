@@ -124,7 +124,7 @@ public class LifecycleTests
             case ItemAction.RequestCloseOut:
                 if (item.Status == Completed)
                 {
-                    item.AttachEvidence(new EvidenceFile("制度.docx", new string('b', 64), 10), null, null, new DateOnly(2025, 1, 1), Stamp);
+                    item.AttachEvidence(ItemFactory.Proof("制度.docx"), null, null, new DateOnly(2025, 1, 1), Stamp);
                 }
 
                 item.RequestCloseOut("已完成", Stamp);

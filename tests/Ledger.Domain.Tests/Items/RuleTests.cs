@@ -7,7 +7,7 @@ namespace Ledger.Domain.Tests.Items;
 public class RuleTests
 {
     private static readonly ChangeStamp Stamp = ItemFactory.Stamp;
-    private static readonly EvidenceFile Proof = new("纪要.pdf", new string('c', 64), 99);
+    private static readonly EvidenceFile Proof = ItemFactory.Proof("纪要.pdf");
 
     private static string CodeOf(Action action) => Assert.Throws<BusinessRuleViolationException>(action).Code;
 

@@ -143,7 +143,7 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
         var response = await fixture.CreateClient().GetAsync($"/api/items/export?roundId={fixture.Round.Id}&sort=Deadline");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(LedgerWorkbook.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Workbook.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("整改台账-2025年1月16日.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();

@@ -18,5 +18,6 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
         builder.Property(a => a.Reason).HasMaxLength(4000);
         builder.HasIndex(a => new { a.EntityId, a.At });
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.Actor, a.At });
     }
 }

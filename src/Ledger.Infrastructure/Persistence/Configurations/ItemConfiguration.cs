@@ -19,6 +19,8 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         builder.Property(i => i.Description).HasMaxLength(LongText);
         builder.Property(i => i.CloseOutSummary).HasMaxLength(4000);
         builder.Property(i => i.CloseOutReviewedBy).HasMaxLength(100);
+        builder.Property(i => i.AcknowledgedBy).HasMaxLength(100);
+        builder.Ignore(i => i.PendingExtension);
 
         builder.HasOne<InspectionRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Aspect>().WithMany().HasForeignKey(i => i.AspectId).OnDelete(DeleteBehavior.Restrict);
@@ -39,6 +41,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         Child(builder.HasMany(i => i.ProgressReports).WithOne().HasForeignKey(p => p.ItemId), builder, nameof(RectificationItem.ProgressReports));
         Child(builder.HasMany(i => i.History).WithOne().HasForeignKey(h => h.ItemId), builder, nameof(RectificationItem.History));
         Child(builder.HasMany(i => i.Evidence).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Evidence));
+        Child(builder.HasMany(i => i.Extensions).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Extensions));
         Child(builder.HasMany(i => i.CoDepartments).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.CoDepartments));
     }
 
@@ -108,7 +111,30 @@ internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         builder.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.Note).HasMaxLength(1000);
         builder.Property(e => e.UploadedBy).HasMaxLength(100);
+        builder.Property(e => e.StorageKey).HasMaxLength(100);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.WithdrawnBy).HasMaxLength(100);
+        builder.Property(e => e.WithdrawalReason).HasMaxLength(4000);
+        builder.Ignore(e => e.IsWithdrawn);
         builder.HasIndex(e => e.ItemId);
+
+        // A failed upload's clean-up asks whether any evidence still uses the stored file.
+        builder.HasIndex(e => e.StorageKey);
+    }
+}
+
+internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<DeadlineExtension>
+{
+    public void Configure(EntityTypeBuilder<DeadlineExtension> builder)
+    {
+        builder.ToTable("DeadlineExtensions");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Reason).HasMaxLength(4000);
+        builder.Property(e => e.RequestedBy).HasMaxLength(100);
+        builder.Property(e => e.DecidedBy).HasMaxLength(100);
+        builder.Property(e => e.DecisionReason).HasMaxLength(4000);
+        builder.HasIndex(e => new { e.ItemId, e.RequestedAt });
     }
 }
 

@@ -1,0 +1,53 @@
+namespace Ledger.Application.Auditing;
+
+/// <summary>What supervisors read for an audit record's action: the command's name in the users' words.</summary>
+public static class AuditActions
+{
+    private static readonly Dictionary<string, string> Chinese = new(StringComparer.Ordinal)
+    {
+        ["AcknowledgeItem"] = "签收",
+        ["AddAspect"] = "新增方面",
+        ["AddMeasure"] = "新增整改措施",
+        ["AssignItem"] = "责任分工",
+        ["AttachEvidence"] = "上传佐证材料",
+        ["ChangePassword"] = "修改密码",
+        ["CompleteMeasure"] = "整改措施完成",
+        ["CreateDepartment"] = "新增部门",
+        ["CreateItem"] = "新增整改事项",
+        ["CreatePerson"] = "新增人员",
+        ["CreateRound"] = "新建巡察轮次",
+        ["CreateUser"] = "新增用户",
+        ["DecideCloseOut"] = "审批销号申请",
+        ["DecideExtension"] = "审批延期申请",
+        ["DeleteDepartment"] = "删除部门",
+        ["DeletePerson"] = "删除人员",
+        ["EditItem"] = "修改问题内容",
+        ["ImportLedgerSheet"] = "导入 Excel 台账",
+        ["ImportReport"] = "导入整改报告",
+        ["MarkItemCompleted"] = "标记已完成",
+        ["MarkItemPartiallyDone"] = "标记阶段性完成",
+        ["RenameAspect"] = "修改方面名称",
+        ["RenameDepartment"] = "修改部门名称",
+        ["ReopenItem"] = "回头看重新打开",
+        ["ReportProgress"] = "报送进展情况",
+        ["RequestCloseOut"] = "申请销号",
+        ["RequestExtension"] = "申请延期",
+        ["RequireMeasureEvidence"] = "设置措施佐证要求",
+        ["ResetPassword"] = "重置密码",
+        ["ResumeItem"] = "退回整改中",
+        ["ReviewCloseOut"] = "审核销号申请",
+        ["SetDepartmentActive"] = "启用或停用部门",
+        ["SetPersonActive"] = "启用或停用人员",
+        ["StartItem"] = "启动整改",
+        ["UpdatePerson"] = "修改人员信息",
+        ["UpdateRound"] = "修改巡察轮次",
+        ["UpdateUser"] = "修改用户",
+        ["UpdateWorkflowSettings"] = "修改流程设置",
+        ["WithdrawEvidence"] = "撤回佐证材料",
+    };
+
+    public static IReadOnlyCollection<string> Known => Chinese.Keys;
+
+    /// <summary>The Chinese name, or the action itself for records written by a command that no longer exists.</summary>
+    public static string ToChinese(string action) => Chinese.GetValueOrDefault(action, action);
+}

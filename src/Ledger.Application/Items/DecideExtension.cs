@@ -1,0 +1,32 @@
+using FluentValidation;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Common.Validation;
+using Ledger.Domain.Items;
+
+namespace Ledger.Application.Items;
+
+/// <summary>A leader decides the pending extension: approve (the deadline moves, the old one stays in history) or reject with a reason.</summary>
+[ItemStep(ItemAction.DecideExtension, ItemRight.Approve)]
+[Allowed(Roles.Leader)]
+public sealed record DecideExtensionCommand(Guid Id, Guid Version, bool Approve, string? Reason) : IItemCommand, IHasReason;
+
+internal sealed class DecideExtensionCommandValidator : ItemCommandValidator<DecideExtensionCommand>
+{
+    public DecideExtensionCommandValidator()
+    {
+        RuleFor(x => x.Reason)
+            .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(x => !x.Approve).WithMessage("驳回延期申请须填写理由。")
+            .OptionalText();
+    }
+}
+
+internal sealed class DecideExtensionCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<DecideExtensionCommand>(db, context)
+{
+    protected override Task ApplyAsync(RectificationItem item, DecideExtensionCommand request, RequestContext context, CancellationToken cancellationToken)
+    {
+        item.DecideExtension(request.Approve, request.Reason, context.Stamp());
+        return Task.CompletedTask;
+    }
+}
