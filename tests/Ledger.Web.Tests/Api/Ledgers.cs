@@ -51,5 +51,35 @@ internal sealed class Ledgers(HttpClient client)
         return await (await client.PostJsonAsync($"/api/items/{item.Id}/{action}", body)).ReadAsync<ItemState>();
     }
 
+    /// <summary>A real PDF header and some bytes: enough for the type check, different per <paramref name="marker"/>.</summary>
+    public static byte[] Pdf(string marker) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {marker}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+
+    /// <summary>Uploads evidence the way a browser form does.</summary>
+    public static Task<HttpResponseMessage> UploadAsync(
+        HttpClient client, Guid itemId, Guid version, string fileName, byte[] content, Guid? measureId = null, string? note = null, string? effectiveDate = null)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(content), "file", fileName },
+            { new StringContent(version.ToString()), "version" },
+        };
+        if (measureId is { } measure)
+        {
+            form.Add(new StringContent(measure.ToString()), "measureId");
+        }
+
+        if (note is not null)
+        {
+            form.Add(new StringContent(note), "note");
+        }
+
+        if (effectiveDate is not null)
+        {
+            form.Add(new StringContent(effectiveDate), "effectiveDate");
+        }
+
+        return client.PostAsync($"/api/items/{itemId}/evidence", form);
+    }
+
     public Task<ItemDetailDto> DetailAsync(Guid id) => client.GetFromJsonAsync<ItemDetailDto>($"/api/items/{id}", LedgerApiFactory.Json)!;
 }

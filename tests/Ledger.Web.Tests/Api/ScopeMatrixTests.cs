@@ -15,20 +15,20 @@ public sealed class ScopeMatrixTests(LedgerApiFactory factory) : IClassFixture<L
     private const string Ok = "ok";
 
     private static readonly string[] Actions =
-        ["read", "start", "progress", "measure", "partially-done", "completed", "close-out/request", "close-out/review", "close-out/decision", "reopen", "assignment", "edit"];
+        ["read", "start", "progress", "measure", "partially-done", "completed", "close-out/request", "close-out/review", "close-out/decision", "reopen", "assignment", "edit", "acknowledge", "evidence", "extension/request", "extension/decision"];
 
     /// <summary>Expected outcome per action, in the order of <see cref="Actions"/>.</summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
-        ["office"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, "403", Ok, Ok, Ok],
-        ["lead-head"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, "403", "403", "403", "403", "403"],
-        ["lead-staff"] = [Ok, Ok, Ok, Ok, Ok, Ok, "403", "403", "403", "403", "403", "403"],
-        ["co-head"] = [Ok, "403", Ok, Ok, "403", "403", "403", "403", "403", "403", "403", "403"],
-        ["other-staff"] = ["404", "404", "404", "404", "404", "404", "403", "403", "403", "403", "403", "403"],
-        ["responsible-leader"] = [Ok, "403", "403", "403", "403", "403", "403", "403", Ok, "403", "403", "403"],
-        ["other-leader"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
-        ["supervisor"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
-        ["admin"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
+        ["office"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok, "403", Ok, Ok, Ok, "403", Ok, Ok, "403"],
+        ["lead-head"] = [Ok, Ok, Ok, Ok, Ok, Ok, Ok, "403", "403", "403", "403", "403", Ok, Ok, Ok, "403"],
+        ["lead-staff"] = [Ok, Ok, Ok, Ok, Ok, Ok, "403", "403", "403", "403", "403", "403", Ok, Ok, "403", "403"],
+        ["co-head"] = [Ok, "403", Ok, Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", Ok, "403", "403"],
+        ["other-staff"] = ["404", "404", "404", "404", "404", "404", "403", "403", "403", "403", "403", "403", "404", "404", "403", "403"],
+        ["responsible-leader"] = [Ok, "403", "403", "403", "403", "403", "403", "403", Ok, "403", "403", "403", "403", "403", "403", Ok],
+        ["other-leader"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
+        ["supervisor"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
+        ["admin"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
     };
 
     [Fact]
@@ -123,8 +123,9 @@ public sealed class ScopeMatrixTests(LedgerApiFactory factory) : IClassFixture<L
             "progress" => await client.PostJsonAsync($"/api/items/{id}/progress", new { progress = "已召开专题会议" }),
             "measure" => await client.PostJsonAsync($"/api/items/{id}/measures", new { version, text = "建立制度" }),
             "assignment" => await client.PutJsonAsync($"/api/items/{id}/assignment", new { version, dueDate = "2025-04-30" }),
+            "evidence" => await Ledgers.UploadAsync(client, id, version, "纪要.pdf", Ledgers.Pdf(Guid.NewGuid().ToString())),
             "edit" => await client.PutJsonAsync($"/api/items/{id}", new { version, title = "改过的标题", aspectId = (await ledgers.DetailAsync(id)).Item.AspectId }),
-            _ => await client.PostJsonAsync($"/api/items/{id}/{action}", new { version, reason = "理由", summary = "已完成", pass = true, approve = true }),
+            _ => await client.PostJsonAsync($"/api/items/{id}/{action}", new { version, reason = "理由", summary = "已完成", pass = true, approve = true, newDueDate = "2025-06-30" }),
         };
         return response.StatusCode;
     }
