@@ -5,8 +5,9 @@ namespace Ledger.Domain.Calendar;
 /// <summary>
 /// China's working days, from data: Monday to Friday work and Saturday and Sunday rest, except on the days the
 /// State Council's yearly notice (国务院办公厅关于部分节假日安排的通知) gives off or swaps in (调休), which are
-/// listed as <see cref="CalendarDay"/>s. Immutable; every query is a lookup or a binary search, never a walk over
-/// the span.
+/// listed as <see cref="CalendarDay"/>s. Immutable. <see cref="IsWorkingDay"/> is a lookup and
+/// <see cref="WorkingDaysBetween"/> two binary searches, whatever the span; <see cref="AddWorkingDays"/> steps day by
+/// day, so it costs the days it moves over.
 /// </summary>
 /// <remarks>
 /// A year with no notice in the data falls back to weekdays only; <see cref="Covers(int)"/> says which years have
