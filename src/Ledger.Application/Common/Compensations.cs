@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Logging;
+
 namespace Ledger.Application.Common;
 
 /// <summary>
 /// Work a command does outside the database (a stored file) and how to undo it: the unit of work runs the undo
 /// steps when the transaction does not commit, so a refused or failed command leaves nothing behind.
 /// </summary>
-public sealed class Compensations
+public sealed partial class Compensations(ILogger<Compensations> logger)
 {
     private readonly List<Func<Task>> _undo = [];
 
@@ -12,8 +14,8 @@ public sealed class Compensations
 
     internal async Task UndoAsync()
     {
-        // Latest first, like a transaction unwinding; one failed undo must not keep the others from running.
-        var failures = new List<Exception>();
+        // Latest first, like a transaction unwinding. A failed undo leaves an unreferenced file, which harms nothing:
+        // it is logged, and the command's own error is what the user must see, so it is not thrown.
         for (var i = _undo.Count - 1; i >= 0; i--)
         {
             try
@@ -22,16 +24,15 @@ public sealed class Compensations
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                failures.Add(ex);
+                LogUndoFailed(logger, ex);
             }
         }
 
         _undo.Clear();
-        if (failures.Count > 0)
-        {
-            throw new AggregateException("Undoing a failed command's side effects failed.", failures);
-        }
     }
 
     internal void Forget() => _undo.Clear();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Undoing the outside work of a failed command failed; an unreferenced evidence file may remain")]
+    private static partial void LogUndoFailed(ILogger logger, Exception exception);
 }

@@ -16,9 +16,7 @@ internal sealed class DecideCloseOutCommandValidator : ItemCommandValidator<Deci
 {
     public DecideCloseOutCommandValidator()
     {
-        RuleFor(x => x.Reason)
-            .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(x => !x.Approve).WithMessage("驳回销号申请须填写理由。")
-            .OptionalText();
+        RuleFor(x => x.Reason).ReasonWhenRefused(x => !x.Approve, "驳回销号申请须填写理由。");
     }
 }
 

@@ -16,9 +16,7 @@ internal sealed class DecideExtensionCommandValidator : ItemCommandValidator<Dec
 {
     public DecideExtensionCommandValidator()
     {
-        RuleFor(x => x.Reason)
-            .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(x => !x.Approve).WithMessage("驳回延期申请须填写理由。")
-            .OptionalText();
+        RuleFor(x => x.Reason).ReasonWhenRefused(x => !x.Approve, "驳回延期申请须填写理由。");
     }
 }
 

@@ -16,9 +16,7 @@ internal sealed class ReviewCloseOutCommandValidator : ItemCommandValidator<Revi
 {
     public ReviewCloseOutCommandValidator()
     {
-        RuleFor(x => x.Reason)
-            .Must(reason => !string.IsNullOrWhiteSpace(reason)).When(x => !x.Pass).WithMessage("退回销号申请须填写理由。")
-            .OptionalText();
+        RuleFor(x => x.Reason).ReasonWhenRefused(x => !x.Pass, "退回销号申请须填写理由。");
     }
 }
 

@@ -14,6 +14,10 @@ public static class CommonRules
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength = LongText) =>
         rule.MaximumLength(maxLength);
 
+    /// <summary>A decision's reason: optional when it agrees, required when it refuses (退回, 驳回).</summary>
+    public static IRuleBuilderOptions<T, string?> ReasonWhenRefused<T>(this IRuleBuilder<T, string?> rule, Func<T, bool> refuses, string message) =>
+        rule.Must((request, reason) => !refuses(request) || !string.IsNullOrWhiteSpace(reason)).WithMessage(message).MaximumLength(LongText);
+
     public static IRuleBuilderOptions<T, Guid> RequiredId<T>(this IRuleBuilder<T, Guid> rule) =>
         rule.NotEmpty().WithMessage("请提供“{PropertyName}”。");
 }
