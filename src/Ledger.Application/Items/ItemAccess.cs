@@ -1,6 +1,7 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Settings;
 using Ledger.Domain.Items;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,7 +51,7 @@ internal static class ItemAccess
             .Select(i => new ItemParties(i.LeadDepartmentId, i.ResponsibleLeaderId, i.CoDepartments.Select(c => c.DepartmentId).ToList()))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(ItemLoading.What);
-        var allLeadersApprove = right == ItemRight.Approve && await AllLeadersApproveAsync(db, cancellationToken);
+        var allLeadersApprove = right == ItemRight.Approve && (await db.CurrentWorkflowSettingsAsync(cancellationToken)).AllLeadersApprove;
         if (!Can(user, parties, right, allLeadersApprove))
         {
             throw new ForbiddenException(right switch
@@ -62,9 +63,6 @@ internal static class ItemAccess
             });
         }
     }
-
-    public static Task<bool> AllLeadersApproveAsync(ILedgerDbContext db, CancellationToken cancellationToken) =>
-        db.WorkflowSettings.AsNoTracking().Select(s => s.AllLeadersApprove).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether a user in whose scope the item is has this right to it; roles are the <see cref="AllowedAttribute"/>'s concern.</summary>
     public static bool Can(ICurrentUser user, ItemParties item, ItemRight right, bool allLeadersApprove)

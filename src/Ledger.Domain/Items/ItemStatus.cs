@@ -66,9 +66,6 @@ public static class ItemLifecycle
 
     public static bool IsAllowed(ItemAction action, ItemStatus status) => AllowedFrom[action].Contains(status);
 
-    public static IReadOnlyList<ItemAction> AvailableActions(ItemStatus status) =>
-        Enum.GetValues<ItemAction>().Where(a => IsAllowed(a, status)).ToList();
-
     public static bool IsOverdue(ItemStatus status, DateOnly? dueDate, bool isLongTerm, DateOnly today) =>
         !isLongTerm && dueDate is { } due && due < today && status < FirstSettled;
 
