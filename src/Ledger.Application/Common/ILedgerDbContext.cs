@@ -1,6 +1,8 @@
 using Ledger.Domain.Auditing;
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
+using Ledger.Domain.Reminders;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,16 @@ public interface ILedgerDbContext
     DbSet<SourceDocument> SourceDocuments { get; }
 
     DbSet<WorkflowSettings> WorkflowSettings { get; }
+
+    DbSet<ReminderSettings> ReminderSettings { get; }
+
+    DbSet<CalendarEntry> CalendarEntries { get; }
+
+    DbSet<Reminder> Reminders { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<EmailDigest> EmailDigests { get; }
 
     DatabaseFacade Database { get; }
 

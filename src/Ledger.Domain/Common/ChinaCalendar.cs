@@ -8,7 +8,7 @@ public static class ChinaCalendar
 {
     // China has kept UTC+8 without daylight saving since 1991, so a fixed zone is exact and
     // does not depend on the host having tzdata.
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone(
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.CreateCustomTimeZone(
         "Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 
     public static DateOnly Today(TimeProvider clock) => ToChinaDate(clock.GetUtcNow().UtcDateTime);

@@ -19,6 +19,9 @@ public sealed class LedgerUser : IdentityUser<Guid>
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The user's own choice: reminders by email as well as in the inbox, as one digest a day.</summary>
+    public bool EmailReminders { get; set; }
+
     /// <summary>Set for a first or reset password: until it is changed the account can do nothing else.</summary>
     public bool MustChangePassword { get; set; }
 }

@@ -35,7 +35,9 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
         }
 
         var root = entries.FirstOrDefault(e => e.Entity is AggregateRoot) ?? entries[0];
-        var changes = entries.Select(Describe).ToList();
+        var changes = entries.Where(e => e.Entity is not IRecordOfItself).Select(Describe)
+            .Concat(entries.Where(e => e.Entity is IRecordOfItself).GroupBy(e => (e.Metadata.ClrType.Name, e.State)).Select(Count))
+            .ToList();
         db.AuditRecords.Add(new AuditRecord(
             clock.GetUtcNow().UtcDateTime,
             user.Name,
@@ -68,6 +70,12 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
 
         return new EntityChange(entry.Metadata.ClrType.Name, KeyOf(entry), entry.State.ToString(), values);
     }
+
+    private static EntityChange Count(IGrouping<(string Entity, EntityState State), EntityEntry> entries) => new(
+        entries.Key.Entity,
+        Guid.Empty,
+        entries.Key.State.ToString(),
+        new Dictionary<string, ValueChange> { ["Count"] = new(null, entries.Count().ToString(System.Globalization.CultureInfo.InvariantCulture)) });
 
     private static Guid KeyOf(EntityEntry entry) =>
         entry.Metadata.FindPrimaryKey()?.Properties is [var key] && entry.Property(key.Name).CurrentValue is Guid id ? id : Guid.Empty;

@@ -1,7 +1,9 @@
 using Ledger.Application.Common;
 using Ledger.Domain.Auditing;
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
+using Ledger.Domain.Reminders;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Ledger.Infrastructure.Identity;
@@ -31,6 +33,16 @@ public abstract class LedgerDbContext(DbContextOptions options)
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
     public DbSet<WorkflowSettings> WorkflowSettings => Set<WorkflowSettings>();
+
+    public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
+
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<EmailDigest> EmailDigests => Set<EmailDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,94 @@
+using Ledger.Domain.Common;
+
+namespace Ledger.Domain.Reminders;
+
+/// <summary>
+/// A message to one user: written to this outbox in the scan's transaction, then delivered by the dispatcher to the
+/// user's in-app inbox and, for users who want it, into that day's email digest.
+/// </summary>
+public sealed class Notification : IRecordOfItself
+{
+    private Notification()
+    {
+        Title = string.Empty;
+        Body = string.Empty;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid RecipientUserId { get; private init; }
+
+    public ReminderKind Kind { get; private init; }
+
+    /// <summary>The day (in China) it was decided; the email digest gathers one day's messages.</summary>
+    public DateOnly Day { get; private init; }
+
+    public string Title { get; private init; }
+
+    public string Body { get; private init; }
+
+    /// <summary>The item it is about; null for a list covering several.</summary>
+    public Guid? ItemId { get; private init; }
+
+    public DateTime CreatedAt { get; private init; }
+
+    /// <summary>When it reached the inbox; until then the user does not see it.</summary>
+    public DateTime? DeliveredAt { get; private set; }
+
+    public DateTime? ReadAt { get; private set; }
+
+    /// <summary>Set when it stopped being true before it was delivered (the item settled, re-dated or reassigned).</summary>
+    public DateTime? CancelledAt { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public Guid? EmailDigestId { get; private set; }
+
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public static Notification Create(Guid recipientUserId, ReminderKind kind, DateOnly day, string title, string body, Guid? itemId, DateTime at) => new()
+    {
+        RecipientUserId = recipientUserId,
+        Kind = kind,
+        Day = day,
+        Title = Text.Required(title, nameof(title)),
+        Body = Text.Required(body, nameof(body)),
+        ItemId = itemId,
+        CreatedAt = at,
+    };
+
+    public bool IsPending => DeliveredAt is null && CancelledAt is null;
+
+    public void Deliver(DateTime at, Guid? emailDigestId)
+    {
+        if (!IsPending)
+        {
+            return;
+        }
+
+        DeliveredAt = at;
+        EmailDigestId = emailDigestId;
+        Version = Guid.NewGuid();
+    }
+
+    public void Cancel(DateTime at, string reason)
+    {
+        if (!IsPending)
+        {
+            return;
+        }
+
+        CancelledAt = at;
+        CancelReason = Text.Required(reason, nameof(reason));
+        Version = Guid.NewGuid();
+    }
+
+    public void MarkRead(DateTime at)
+    {
+        if (ReadAt is null && DeliveredAt is not null)
+        {
+            ReadAt = at;
+            Version = Guid.NewGuid();
+        }
+    }
+}
