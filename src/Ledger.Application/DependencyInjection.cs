@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<RequestContext>();
         services.AddScoped<Compensations>();
+        services.AddSingleton<Calendar.WorkingCalendars>();
+        services.AddScoped<Reminders.EmailDigestSender>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Ledger.Application;
 using Ledger.Application.Common;
+using Ledger.Application.Reminders;
 using Ledger.Infrastructure;
 using Ledger.Web.Http;
 
@@ -16,6 +17,7 @@ internal static class LedgerHostSetup
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpCurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());

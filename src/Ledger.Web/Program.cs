@@ -1,12 +1,15 @@
 using Ledger.Infrastructure.Persistence;
 using Ledger.Web;
 using Ledger.Web.Endpoints;
+using Ledger.Web.Jobs;
 using Scalar.AspNetCore;
 
 var import = args is [ImportCommandLine.Verb, ..];
-var builder = WebApplication.CreateBuilder(import ? [] : args);
+var worker = args is [JobsSetup.WorkerVerb, ..];
+var builder = WebApplication.CreateBuilder(import || worker ? args[1..] : args);
 
 builder.AddLedger();
+builder.AddJobs(worker);
 
 if (import)
 {
@@ -14,6 +17,15 @@ if (import)
 }
 
 var app = builder.Build();
+
+if (worker)
+{
+    // A worker only runs jobs against the shared storage; its one endpoint tells an orchestrator it is alive.
+    app.MapHealthChecks("/health").AllowAnonymous();
+    app.Services.ScheduleJobs();
+    await app.RunAsync();
+    return 0;
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -32,6 +44,8 @@ app.MapItemEndpoints();
 app.MapImportEndpoints();
 app.MapAuditEndpoints();
 app.MapSettingsEndpoints();
+app.MapNotificationEndpoints();
+app.MapJobsDashboard();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -40,6 +54,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
+app.Services.ScheduleJobs();
 
 await app.RunAsync();
 return 0;

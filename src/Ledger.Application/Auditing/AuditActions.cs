@@ -21,6 +21,7 @@ public static class AuditActions
         ["DecideExtension"] = "审批延期申请",
         ["DeleteDepartment"] = "删除部门",
         ["DeletePerson"] = "删除人员",
+        ["DeliverNotifications"] = "投递提醒通知",
         ["EditItem"] = "修改问题内容",
         ["ImportLedgerSheet"] = "导入 Excel 台账",
         ["ImportReport"] = "导入整改报告",

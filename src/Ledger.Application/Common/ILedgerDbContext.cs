@@ -6,6 +6,7 @@ using Ledger.Domain.Reminders;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Ledger.Application.Common;
@@ -38,6 +39,8 @@ public interface ILedgerDbContext
     DbSet<EmailDigest> EmailDigests { get; }
 
     DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

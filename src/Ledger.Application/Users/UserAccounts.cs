@@ -14,7 +14,14 @@ public interface IUserAccounts
     Task ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<UserDto>> ListAsync(Guid? id, CancellationToken cancellationToken);
+
+    Task<NotificationPreferences> GetNotificationPreferencesAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<NotificationPreferences> SetNotificationPreferencesAsync(Guid id, NotificationPreferences preferences, CancellationToken cancellationToken);
 }
+
+/// <summary>A user's own choice of email reminders, and where they go.</summary>
+public sealed record NotificationPreferences(string? Email, bool EmailReminders);
 
 public sealed record UserDetails(string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId, Guid? PersonId);
 

@@ -1,4 +1,5 @@
 using Ledger.Domain.Common;
+using Ledger.Domain.Reminders.Rules;
 
 namespace Ledger.Domain.Reminders;
 
@@ -110,11 +111,7 @@ public sealed class EmailDigest : IRecordOfItself
     /// <summary>An admin's retry after the mail server is fixed: the attempts start again.</summary>
     public void Retry(DateTime now)
     {
-        if (State != EmailDigestState.Failed)
-        {
-            return;
-        }
-
+        BusinessRules.Check(new OnlyFailedEmailIsRetried(State));
         State = EmailDigestState.Pending;
         Attempts = 0;
         NextAttemptAt = now;

@@ -1,3 +1,4 @@
+using Ledger.Application.Reminders;
 using Ledger.Application.Users;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<LedgerClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>();
         builder.Services.AddScoped<IUserAccounts, UserAccounts>();
+        builder.Services.AddScoped<IReminderRecipients, ReminderRecipients>();
         return builder;
     }
 

@@ -143,6 +143,22 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
             r.Id, r.UserName!, r.DisplayName, roles[r.Id], r.DepartmentId, r.DepartmentName, r.PersonId, r.PersonName, r.IsActive, r.MustChangePassword, r.LockoutEnd));
     }
 
+    public async Task<NotificationPreferences> GetNotificationPreferencesAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new NotificationPreferences(u.Email, u.EmailReminders))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("账号");
+
+    public async Task<NotificationPreferences> SetNotificationPreferencesAsync(Guid id, NotificationPreferences preferences, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        var email = string.IsNullOrWhiteSpace(preferences.Email) ? null : preferences.Email.Trim();
+        // Not SetEmailAsync: it renews the security stamp, which would sign the user out for changing a preference.
+        user.Email = email;
+        user.NormalizedEmail = Manager.NormalizeEmail(email);
+        user.EmailReminders = preferences.EmailReminders;
+        Check(await Manager.UpdateAsync(user), "email");
+        return new(user.Email, user.EmailReminders);
+    }
+
     /// <summary>An account just changed in this transaction, before it is saved: its names are read from the lists.</summary>
     private async Task<UserDto> DtoAsync(LedgerUser user, IEnumerable<string> roles, CancellationToken cancellationToken) => Dto(
         user.Id,

@@ -5,11 +5,16 @@ using Ledger.Application.Auditing;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
+using Ledger.Application.Notifications;
+using Ledger.Application.Reminders;
 using Ledger.Application.Rounds;
 using Ledger.Application.Settings;
 using Ledger.Application.Users;
+using Ledger.Domain.Reminders;
+using Ledger.Infrastructure.Persistence;
 using Ledger.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 
@@ -130,6 +135,20 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         await Step<WorkflowSettingsDto>("PUT /api/settings/workflow", _office, Office, "UpdateWorkflowSettings", () =>
             _office.PutJsonAsync("/api/settings/workflow", new { version = settings.Version, allLeadersApprove = false, maxExtensions = 3 }));
 
+        var reminderSettings = await (await _office.GetAsync("/api/reminders/settings")).ReadAsync<ReminderSettingsDto>();
+        await Step<ReminderSettingsDto>("PUT /api/reminders/settings", _office, Office, "UpdateReminderSettings", () =>
+            _office.PutJsonAsync("/api/reminders/settings", reminderSettings with { Version = null, EscalateAfterOverdueDays = 2, PrincipalAfterOverdueDays = null }));
+        await Step<ReminderScanResult>("POST /api/reminders/scan", admin, "admin-audit", "RunReminderScan", () => admin.PostAsync("/api/reminders/scan?day=2025-04-29", null));
+        await (await admin.PostAsync("/api/reminders/scan?day=2025-04-30", null)).ReadAsync<ReminderScanResult>();
+        await Step<DeliveryResult>("POST /api/reminders/dispatch", admin, "admin-audit", "DeliverNotifications", () => admin.PostAsync("/api/reminders/dispatch", null));
+        var notice = (await head.GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items[0];
+        await Step<UnreadCount>("POST /api/notifications/{id:guid}/read", head, "audit-head", "MarkNotificationRead", () => head.PostAsync($"/api/notifications/{notice.Id}/read", null));
+        await Step<UnreadCount>("POST /api/notifications/read-all", head, "audit-head", "MarkAllNotificationsRead", () => head.PostAsync("/api/notifications/read-all", null));
+        await Step<NotificationSettingsDto>("PUT /api/me/notification-settings", head, "audit-head", "UpdateMyNotificationSettings", () =>
+            head.PutJsonAsync("/api/me/notification-settings", new { email = "head@example.gov.cn", emailReminders = true }));
+        var failed = await FailedEmailAsync("audit-head");
+        await Step<object>("POST /api/reminders/email/{id:guid}/retry", admin, "admin-audit", "RetryEmailDelivery", () => admin.PostAsync($"/api/reminders/email/{failed}/retry", null));
+
         var user = await Step<UserDto>("POST /api/users", admin, "admin-audit", "CreateUser", () => admin.PostJsonAsync("/api/users", new
         {
             userName = "audited-user",
@@ -185,6 +204,24 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
             .Order()
             .ToList();
         Assert.Equal(changing, covered.Order());
+    }
+
+    /// <summary>A digest every attempt of which failed, as a mail server down for hours leaves it.</summary>
+    private async Task<Guid> FailedEmailAsync(string userName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var user = await db.Users.SingleAsync(u => u.UserName == userName);
+        var digest = EmailDigest.Create(user.Id, new DateOnly(2025, 1, 15), "head@example.gov.cn", DateTime.UnixEpoch);
+        while (digest.State != EmailDigestState.Failed)
+        {
+            digest.Claim(DateTime.MaxValue.AddYears(-1), EmailDigestSender.Lease);
+            digest.AttemptFailed(DateTime.UnixEpoch, "无法连接邮件服务器");
+        }
+
+        db.EmailDigests.Add(digest);
+        await db.SaveChangesAsync();
+        return digest.Id;
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using Ledger.Application.Common;
+using Ledger.Domain.Common;
+using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
+using Ledger.Domain.Settings;
+
+namespace Ledger.Application.Reminders;
+
+/// <summary>An item as reminders read it: what the planner decides on and what the message says, in one projection.</summary>
+internal sealed record ReminderTarget(
+    Guid Id,
+    ItemKind Kind,
+    int Number,
+    string Title,
+    ItemStatus Status,
+    DateOnly? DueDate,
+    bool IsLongTerm,
+    Guid? ResponsiblePersonId,
+    string? ResponsiblePersonName,
+    Guid? LeadDepartmentId,
+    string? LeadDepartmentName,
+    Guid? ResponsibleLeaderId,
+    DateOnly? LastProgressOn,
+    DateTime CreatedAt)
+{
+    private const int TitleLength = 40;
+
+    /// <summary>Without any progress report, the item's own creation starts the count of days without one.</summary>
+    public ReminderSubject Subject => new(Id, Status, DueDate, IsLongTerm, LastProgressOn ?? ChinaCalendar.ToChinaDate(CreatedAt));
+
+    public ReminderParties Parties(ReminderRules rules) =>
+        new(ResponsiblePersonId, LeadDepartmentId, ResponsibleLeaderId, rules.PrincipalLeaderPersonId);
+
+    /// <summary>第3项「…」, 立行立改第2项「…」: the number as the office's ledger shows it, and a title short enough for a subject line.</summary>
+    public string Label => $"{Kind switch { ItemKind.ImmediateFix => "立行立改", ItemKind.Petition => "信访件", _ => string.Empty }}第{Number}项「{(Title.Length > TitleLength ? Title[..TitleLength] + "…" : Title)}」";
+
+    public string Link => $"/items/{Id}";
+}
+
+internal static class ReminderTargets
+{
+    /// <summary>Items that can call for a reminder: not yet settled, and with a deadline or marked long-term.</summary>
+    public static IQueryable<RectificationItem> Remindable(this IQueryable<RectificationItem> items) =>
+        items.Where(i => i.Status < ItemLifecycle.FirstSettled && (i.IsLongTerm || i.DueDate != null));
+
+    public static IQueryable<ReminderTarget> SelectTargets(this IQueryable<RectificationItem> items, ILedgerDbContext db) =>
+        items.Select(i => new ReminderTarget(
+            i.Id,
+            i.Kind,
+            i.Number,
+            i.Title,
+            i.Status,
+            i.DueDate,
+            i.IsLongTerm,
+            i.ResponsiblePersonId,
+            db.People.Where(p => p.Id == i.ResponsiblePersonId).Select(p => p.Name).FirstOrDefault(),
+            i.LeadDepartmentId,
+            db.Departments.Where(d => d.Id == i.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
+            i.ResponsibleLeaderId,
+            i.ProgressReports.Max(p => (DateOnly?)p.ReportDate),
+            i.CreatedAt));
+}

@@ -1,0 +1,46 @@
+using Ledger.Application.Notifications;
+using Ledger.Application.Reminders;
+using Ledger.Application.Settings;
+using Ledger.Domain.Reminders;
+using Ledger.Web.Http;
+using MediatR;
+
+namespace Ledger.Web.Endpoints;
+
+internal static class NotificationEndpoints
+{
+    public static void MapNotificationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var inbox = app.MapGroup("/api/notifications").WithTags("通知");
+        inbox.MapGet("/", (bool? unreadOnly, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+                m.Send(new ListMyNotificationsQuery(unreadOnly ?? false, page ?? 1, pageSize ?? 20), ct))
+            .Doc("我的通知（催办提醒），最新在前；unreadOnly=true 只看未读", changes: false, hasTarget: false);
+        inbox.MapGet("/unread-count", (IMediator m, CancellationToken ct) => m.Send(new GetUnreadNotificationCountQuery(), ct))
+            .Doc("未读通知数", changes: false, hasTarget: false);
+        inbox.MapPost("/{id:guid}/read", (Guid id, IMediator m, CancellationToken ct) => m.Send(new MarkNotificationReadCommand(id), ct))
+            .Doc("标为已读；返回剩余未读数");
+        inbox.MapPost("/read-all", (IMediator m, CancellationToken ct) => m.Send(new MarkAllNotificationsReadCommand(), ct))
+            .Doc("全部标为已读", hasTarget: false);
+
+        var mine = app.MapGroup("/api/me/notification-settings").WithTags("通知");
+        mine.MapGet("/", (IMediator m, CancellationToken ct) => m.Send(new GetMyNotificationSettingsQuery(), ct))
+            .Doc("我的通知设置：邮箱和是否接收邮件提醒（每天至多一封汇总邮件）", changes: false, hasTarget: false);
+        mine.MapPut("/", (UpdateMyNotificationSettingsCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct))
+            .Doc("修改我的通知设置", hasTarget: false);
+
+        var reminders = app.MapGroup("/api/reminders").WithTags("催办提醒");
+        reminders.MapGet("/settings", (IMediator m, CancellationToken ct) => m.Send(new GetReminderSettingsQuery(), ct))
+            .Doc("提醒设置：提前提醒的工作日、超期督办链条（责任人 → 责任领导 → 主要负责人）、每周提醒日", changes: false, hasTarget: false);
+        reminders.MapPut("/settings", (UpdateReminderSettingsCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct))
+            .Doc("修改提醒设置（整改办）", hasTarget: false);
+        reminders.MapPost("/scan", (DateOnly? day, IMediator m, CancellationToken ct) => m.Send(new RunReminderScanCommand(day), ct))
+            .Doc("立即执行到期扫描（系统管理员；平时每天 08:30 自动执行）；同一天重复执行不会重复提醒", hasTarget: false);
+        reminders.MapPost("/dispatch", (IMediator m, CancellationToken ct) => m.Send(new DeliverNotificationsCommand(), ct))
+            .Doc("立即投递待发通知到站内信箱（系统管理员；平时每分钟自动执行）", hasTarget: false);
+        reminders.MapGet("/email", (EmailDigestState? state, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
+                m.Send(new ListEmailDeliveriesQuery(state, page ?? 1, pageSize ?? 50), ct))
+            .Doc("邮件发送情况（系统管理员）：发送失败的排在最前", changes: false, hasTarget: false);
+        reminders.MapPost("/email/{id:guid}/retry", (Guid id, IMediator m, CancellationToken ct) => m.Send(new RetryEmailDeliveryCommand(id), ct))
+            .Doc("重新发送失败的邮件（系统管理员）");
+    }
+}

@@ -1,0 +1,110 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Ledger.Application.Common.Security;
+using Ledger.Domain.Common;
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Persistence;
+
+namespace Ledger.Web.Jobs;
+
+/// <summary>Where and when background jobs run (<c>Ledger:Jobs</c>).</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Ledger:Jobs";
+
+    /// <summary>Run a Hangfire server in this process. Off in a web host whose jobs a separate worker runs.</summary>
+    public bool Server { get; set; } = true;
+
+    /// <summary>The deadline scan, in China time: 08:30 every day by default.</summary>
+    public string ScanCron { get; set; } = "30 8 * * *";
+
+    /// <summary>Delivery to inboxes and email retries.</summary>
+    public string DispatchCron { get; set; } = "* * * * *";
+
+    public int WorkerCount { get; set; } = 2;
+}
+
+internal static class JobsSetup
+{
+    /// <summary><c>dotnet Ledger.Web.dll worker</c>: runs the jobs and nothing else, beside web hosts started with <c>Ledger:Jobs:Server=false</c>.</summary>
+    public const string WorkerVerb = "worker";
+
+    public const string DashboardPolicy = "HangfireDashboard";
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>
+    /// SQL Server storage in production, shared by every web host and worker; in-memory storage for the embedded SQLite
+    /// default (Hangfire has no SQLite storage here, docs/adr/0009): its jobs live and die with the one process.
+    /// </summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, bool worker)
+    {
+        var options = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        var ledger = builder.Configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions();
+        JobStorage storage = ledger.DatabaseProvider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(
+                builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName),
+                new SqlServerStorageOptions
+                {
+                    // The recommended options: no constant polling, no global locks, short-lived job data.
+                    CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
+                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    QueuePollInterval = TimeSpan.Zero,
+                    UseRecommendedIsolationLevel = true,
+                    DisableGlobalLocks = true,
+                    SchemaName = "HangFire",
+                })
+            : worker
+                ? throw new InvalidOperationException("A separate worker shares job storage with the web host: set Ledger:DatabaseProvider to SqlServer.")
+                : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
+        if (options.Server || worker)
+        {
+            builder.Services.AddHangfireServer((_, server) =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.TimeZoneResolver = new ChinaTimeZoneResolver();
+            });
+        }
+
+        builder.Services.AddSingleton<ReminderJobs>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(DashboardPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Office));
+        return builder;
+    }
+
+    /// <summary>The recurring jobs, registered on every start so a changed cron takes effect.</summary>
+    public static void ScheduleJobs(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<JobOptions>();
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var china = new RecurringJobOptions { TimeZone = ChinaCalendar.Zone };
+        jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), options.ScanCron, china);
+        jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.DispatchCron, china);
+    }
+
+    /// <summary>The dashboard (/hangfire), for the administrator and the office only.</summary>
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(DashboardPolicy, DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "巡察整改台账 · 后台任务",
+            AppPath = "/",
+            DisplayStorageConnectionString = false,
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Roles.Admin),
+        });
+
+    /// <summary>China's zone without depending on the host's tzdata, as <see cref="ChinaCalendar"/> does.</summary>
+    private sealed class ChinaTimeZoneResolver : ITimeZoneResolver
+    {
+        public TimeZoneInfo GetTimeZoneById(string timeZoneId) =>
+            timeZoneId == ChinaCalendar.Zone.Id ? ChinaCalendar.Zone : TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
+    }
+}

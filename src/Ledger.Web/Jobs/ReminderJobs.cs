@@ -1,0 +1,75 @@
+using Hangfire;
+using Ledger.Application.Reminders;
+using Ledger.Web.Http;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Web.Jobs;
+
+/// <summary>
+/// The recurring reminder jobs. Hangfire may run a job twice (a retry, two servers): the scan's unique reminder key and
+/// the digest's compare-and-swap claim make that harmless; the locks here only save the wasted work.
+/// </summary>
+public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<ReminderJobs> logger)
+{
+    public const string ScanJobId = "reminder-scan";
+    public const string DispatchJobId = "reminder-dispatch";
+
+    /// <summary>How the jobs are named in the history and the audit trail.</summary>
+    public const string Actor = "系统提醒";
+
+    /// <summary>On SQL Server two scans can both find a reminder missing; the second insert then fails on the unique key.</summary>
+    private const int ScanAttempts = 3;
+
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await SendAsync(new RunReminderScanCommand(), cancellationToken);
+                LogScanned(result.Day, result.ItemsScanned, result.RemindersCreated, result.NotificationsCreated);
+                break;
+            }
+            catch (DbUpdateException e) when (attempt < ScanAttempts)
+            {
+                LogScanRaced(e, attempt);
+            }
+        }
+
+        await DispatchAsync(cancellationToken);
+    }
+
+    /// <summary>Runs every minute: new messages reach inboxes at once, and failed emails are retried when their back-off ends.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task DispatchAsync(CancellationToken cancellationToken)
+    {
+        var delivered = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var sent = await scope.ServiceProvider.GetRequiredService<EmailDigestSender>().SendDueAsync(cancellationToken);
+        if (delivered.Delivered + delivered.Cancelled + sent > 0)
+        {
+            LogDispatched(delivered.Delivered, delivered.Cancelled, sent);
+        }
+    }
+
+    /// <summary>Each step in its own scope, so a retry starts from a clean context, as the system rather than a user.</summary>
+    private async Task<T> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActingAs = Actor;
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder scan for {Day}: {Items} items, {Reminders} reminders in {Notifications} messages")]
+    private partial void LogScanned(DateOnly day, int items, int reminders, int notifications);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder scan attempt {Attempt} lost a race with another scan; scanning again")]
+    private partial void LogScanRaced(Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched: {Delivered} to inboxes, {Cancelled} withdrawn, {Sent} email digests sent")]
+    private partial void LogDispatched(int delivered, int cancelled, int sent);
+}

@@ -1,0 +1,324 @@
+using System.Net.Http.Json;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Items;
+using Ledger.Application.Notifications;
+using Ledger.Domain.Reminders;
+using Ledger.Infrastructure.Persistence;
+using Ledger.Web.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Web.Tests.Api;
+
+/// <summary>
+/// Reminders as the scan job sends them, day by day on the fake clock, through the real host and database. Each test
+/// owns its host because it moves the clock.
+/// </summary>
+public sealed class ReminderApiTests : IDisposable
+{
+    private readonly LedgerApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task An_item_due_after_the_spring_festival_is_reminded_on_working_days_only_and_escalates_up_the_chain()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory, principalAfter: 5);
+        var item = await scene.ItemDueAsync("理论学习不够深入", "2025-02-05");
+
+        // 2025: 春节 1月28日–2月4日 off; Sunday 1月26日 and Saturday 2月8日 worked (调休).
+        var expected = new Dictionary<string, string[]>
+        {
+            ["2025-01-22"] = ["DueSoon 5 zhangsan", "DueSoon 5 head"],
+            ["2025-01-24"] = ["DueSoon 3 zhangsan", "DueSoon 3 head", "ProgressDue 0 head"],
+            ["2025-01-27"] = ["DueSoon 1 zhangsan", "DueSoon 1 head", "LeaderDigest 0 lisi"],
+            ["2025-02-05"] = ["DueToday 0 zhangsan", "DueToday 0 head", "LeaderDigest 0 lisi"],
+            ["2025-02-06"] = ["Overdue 1 zhangsan"],
+            ["2025-02-07"] = ["Overdue 2 zhangsan", "ProgressDue 0 head"],
+            ["2025-02-08"] = ["Overdue 3 zhangsan", "Escalation 1 lisi", "Escalation 1 office-test"],
+            ["2025-02-10"] = ["Overdue 5 zhangsan", "LeaderDigest 0 lisi"],
+            ["2025-02-11"] = ["Overdue 6 zhangsan", "Escalation 2 wangwu"],
+            ["2025-02-12"] = ["Overdue 7 zhangsan"],
+        };
+        for (var day = new DateOnly(2025, 1, 16); day <= new DateOnly(2025, 2, 12); day = day.AddDays(1))
+        {
+            await scene.ScanAsync(day);
+            Assert.Equal(
+                (expected.GetValueOrDefault(day.ToString("yyyy-MM-dd")) ?? []).Order(),
+                (await scene.RemindersOnAsync(day)).Order());
+        }
+
+        // A second scan the same day, and a scan of a day already scanned, remind no one again.
+        await scene.ScanAsync(new DateOnly(2025, 2, 12));
+        await scene.JobsAsync(j => j.ScanAsync(CancellationToken.None));
+        Assert.Equal(["Overdue 7 zhangsan"], await scene.RemindersOnAsync(new DateOnly(2025, 2, 12)));
+
+        var zhangsan = scene.Client("zhangsan");
+        var inbox = await zhangsan.GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json);
+        Assert.Equal(10, inbox!.TotalCount);
+        var latest = inbox.Items[0];
+        Assert.Equal(ReminderKind.Overdue, latest.Kind);
+        Assert.Equal("【超期催办】第1项「理论学习不够深入」，已超期6个工作日", latest.Title);
+        Assert.Contains("整改时限：2025年2月5日（已超期6个工作日）", latest.Body, StringComparison.Ordinal);
+        Assert.Equal($"/items/{item.Id}", latest.Link);
+        Assert.Equal("2025年2月12日", latest.DayText);
+        var dueSoon = inbox.Items.Single(n => n.Day == new DateOnly(2025, 1, 24));
+        Assert.Equal("【临期提醒】第1项「理论学习不够深入」，还剩3个工作日", dueSoon.Title);
+
+        var digest = (await scene.Client("lisi").GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!
+            .Items.First(n => n.Kind == ReminderKind.LeaderDigest);
+        Assert.Equal("【每周领导提醒】您负责的1个事项已超期或临近整改时限", digest.Title);
+        Assert.Contains("第1项「理论学习不够深入」；整改时限：2025年2月5日（已超期4个工作日）；责任部门：第一检察部", digest.Body, StringComparison.Ordinal);
+
+        // 催办次数 counts reminding events, not recipients: the weekly list to the leader is not a chase.
+        var listed = await scene.Office().GetFromJsonAsync<PagedResult<ItemListDto>>("/api/items?pageSize=10", LedgerApiFactory.Json);
+        Assert.Equal(14, listed!.Items.Single(i => i.Id == item.Id).RemindersSent);
+    }
+
+    [Fact]
+    public async Task Completed_items_items_awaiting_close_out_and_closed_items_are_not_reminded()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        var open = await scene.ItemDueAsync("仍在整改", "2025-01-10");
+        var completed = await scene.SettleAsync(await scene.ItemDueAsync("已完成", "2025-01-10"), "completed");
+        var requested = await scene.SettleAsync(await scene.ItemDueAsync("销号申请中", "2025-01-10"), "close-out/request");
+        var closed = await scene.SettleAsync(await scene.ItemDueAsync("已销号", "2025-01-10"), "close-out/decision");
+
+        await scene.ScanAsync(new DateOnly(2025, 1, 17));
+
+        var reminded = await scene.RemindedItemsAsync();
+        Assert.Contains(open.Id, reminded);
+        Assert.DoesNotContain(completed, reminded);
+        Assert.DoesNotContain(requested, reminded);
+        Assert.DoesNotContain(closed, reminded);
+    }
+
+    [Fact]
+    public async Task A_changed_deadline_withdraws_the_undelivered_reminder_and_starts_a_new_series()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        var item = await scene.ItemDueAsync("整改时限调整", "2025-01-17");
+        await scene.AtAsync(new DateOnly(2025, 1, 16));
+        await scene.SendAsync(new Application.Reminders.RunReminderScanCommand());
+
+        item = await scene.AssignAsync(item, "2025-01-24");
+        var delivery = await scene.SendAsync(new Application.Reminders.DeliverNotificationsCommand());
+        Assert.Equal(0, delivery.Delivered);
+        Assert.Equal(2, delivery.Cancelled);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            Assert.All(await db.Notifications.ToListAsync(), n => Assert.Equal("整改时限已调整为2025年1月24日。", n.CancelReason));
+        }
+
+        await scene.ScanAsync(new DateOnly(2025, 1, 17));
+        Assert.Equal(["DueSoon 5 head", "DueSoon 5 zhangsan"], (await scene.RemindersOnAsync(new DateOnly(2025, 1, 17))).Order());
+        var inbox = await scene.Client("zhangsan").GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json);
+        Assert.Equal(["【临期提醒】第1项「整改时限调整」，还剩5个工作日"], inbox!.Items.Select(n => n.Title));
+    }
+
+    [Fact]
+    public async Task The_inbox_counts_unread_messages_and_marks_them_read_for_their_owner_only()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        await scene.ItemDueAsync("第一项", "2025-01-20");
+        await scene.ItemDueAsync("第二项", "2025-01-21");
+        await scene.ScanAsync(new DateOnly(2025, 1, 16));
+
+        var zhangsan = scene.Client("zhangsan");
+        Assert.Equal(2, (await zhangsan.GetFromJsonAsync<UnreadCount>("/api/notifications/unread-count"))!.Count);
+        var first = (await zhangsan.GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items[0];
+
+        await (await scene.Client("head").PostAsync($"/api/notifications/{first.Id}/read", null)).ProblemAsync(404);
+        var left = await (await zhangsan.PostAsync($"/api/notifications/{first.Id}/read", null)).ReadAsync<UnreadCount>();
+        Assert.Equal(1, left.Count);
+        var unread = await zhangsan.GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications?unreadOnly=true", LedgerApiFactory.Json);
+        Assert.DoesNotContain(unread!.Items, n => n.Id == first.Id);
+
+        await (await zhangsan.PostAsync("/api/notifications/read-all", null)).ReadAsync<UnreadCount>();
+        Assert.Equal(0, (await zhangsan.GetFromJsonAsync<UnreadCount>("/api/notifications/unread-count"))!.Count);
+        Assert.Equal(2, (await scene.Client("head").GetFromJsonAsync<UnreadCount>("/api/notifications/unread-count"))!.Count);
+    }
+
+    [Fact]
+    public async Task Two_job_servers_on_one_storage_scanning_at_once_remind_each_person_once()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        for (var i = 1; i <= 20; i++)
+        {
+            await scene.ItemDueAsync($"事项{i}", i % 2 == 0 ? "2025-01-10" : "2025-01-20");
+        }
+
+        await scene.AtAsync(new DateOnly(2025, 1, 16));
+        var storage = _factory.Services.GetRequiredService<Hangfire.JobStorage>();
+        var options = new Hangfire.BackgroundJobServerOptions { WorkerCount = 2, SchedulePollingInterval = TimeSpan.FromMilliseconds(100) };
+        var activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(_factory.Services.GetRequiredService<IServiceScopeFactory>());
+        options.Activator = activator;
+        using (var first = new Hangfire.BackgroundJobServer(options, storage))
+        using (var second = new Hangfire.BackgroundJobServer(options, storage))
+        {
+            var client = new Hangfire.BackgroundJobClient(storage);
+            var jobs = Enumerable.Range(0, 4).Select(_ => client.Enqueue<ReminderJobs>(j => j.ScanAsync(CancellationToken.None))).ToList();
+            var monitor = storage.GetMonitoringApi();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (jobs.Any(id => monitor.JobDetails(id).History.FirstOrDefault()?.StateName is not ("Succeeded" or "Failed")) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.All(jobs, id => Assert.Equal("Succeeded", monitor.JobDetails(id).History[0].StateName));
+        }
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var reminders = await db.Reminders.ToListAsync();
+        Assert.Equal(reminders.Count, reminders.Select(r => r.Key).Distinct().Count());
+
+        // Ten items 4 working days overdue (the person, the leader and the office) and ten due in 2 (the person and the head).
+        Assert.Equal(30 + 20, reminders.Count);
+        Assert.Equal(reminders.Select(r => r.NotificationId).Distinct().Count(), await db.Notifications.CountAsync(n => n.DeliveredAt != null));
+    }
+
+    /// <summary>
+    /// 第一检察部 with 张三 (责任人, account zhangsan) and its head (head), 李四 the 责任领导 (lisi), 王五 the 主要负责人
+    /// (wangwu), and the office (office-test).
+    /// </summary>
+    private sealed class ReminderScene(LedgerApiFactory factory, Guid department, Guid person, Guid leader)
+    {
+        public static async Task<ReminderScene> CreateAsync(LedgerApiFactory factory, int? principalAfter = null)
+        {
+            var ledgers = new Ledgers(factory.CreateClient());
+            var department = await ledgers.DepartmentAsync("第一检察部");
+            var person = await ledgers.PersonAsync("张三", department.Id);
+            var leader = await ledgers.PersonAsync("李四", isLeader: true);
+            var principal = await ledgers.PersonAsync("王五", isLeader: true);
+            factory.CreateUser("zhangsan", Roles.DepartmentStaff, department.Id, person.Id);
+            factory.CreateUser("head", Roles.DepartmentHead, department.Id);
+            factory.CreateUser("lisi", Roles.Leader, personId: leader.Id);
+            factory.CreateUser("wangwu", Roles.Leader, personId: principal.Id);
+            if (principalAfter is { } days)
+            {
+                await (await factory.CreateClient().PutJsonAsync("/api/reminders/settings", new
+                {
+                    dueSoonOffsets = new[] { 5, 3, 1 },
+                    escalateAfterOverdueDays = 3,
+                    principalAfterOverdueDays = days,
+                    principalLeaderPersonId = principal.Id,
+                    longTermReviewMonths = 1,
+                    leaderDigestDay = "Monday",
+                    progressReminderDay = "Friday",
+                    progressStaleDays = 7,
+                    remindOnNonWorkingDays = false,
+                })).ReadAsync<Application.Settings.ReminderSettingsDto>();
+            }
+
+            return new ReminderScene(factory, department.Id, person.Id, leader.Id);
+        }
+
+        public HttpClient Office()
+        {
+            factory.SignInAgain();
+            return factory.CreateClient();
+        }
+
+        /// <summary>Signs in afresh: the clock may have moved past the last token's hour.</summary>
+        public HttpClient Client(string userName)
+        {
+            var client = factory.Anonymous();
+            using var response = client.PostAsJsonAsync("/api/auth/login", new { userName, password = LedgerApiFactory.Password }).GetAwaiter().GetResult();
+            var token = response.ReadAsync<System.Text.Json.JsonElement>().GetAwaiter().GetResult().GetProperty("accessToken").GetString();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        public async Task<ItemState> ItemDueAsync(string title, string dueDate)
+        {
+            var office = factory.CreateClient();
+            var ledgers = new Ledgers(office);
+            var item = await ledgers.ItemAsync(await ledgers.RoundAsync(), title);
+            return await AssignAsync(item, dueDate);
+        }
+
+        public async Task<ItemState> AssignAsync(ItemState item, string dueDate) =>
+            await (await factory.CreateClient().PutJsonAsync($"/api/items/{item.Id}/assignment", new
+            {
+                version = item.Version,
+                leadDepartmentId = department,
+                responsiblePersonId = person,
+                responsibleLeaderId = leader,
+                dueDate,
+            })).ReadAsync<ItemState>();
+
+        /// <summary>Walks an item to 已完成, 销号申请中 or 已销号 (the step named), the way its owners would.</summary>
+        public async Task<Guid> SettleAsync(ItemState item, string lastStep)
+        {
+            var office = new Ledgers(factory.CreateClient());
+            item = await office.ActAsync(item, "start");
+            item = await office.ActAsync(item, "completed");
+            if (lastStep == "completed")
+            {
+                return item.Id;
+            }
+
+            item = await (await Ledgers.UploadAsync(factory.CreateClient(), item.Id, item.Version, "佐证.pdf", Ledgers.Pdf(item.Id.ToString()))).ReadAsync<ItemState>();
+            var head = new Ledgers(factory.ClientFor(Roles.DepartmentHead, department, userName: "head"));
+            item = await head.ActAsync(item, "close-out/request", new { summary = "已整改到位" });
+            if (lastStep == "close-out/request")
+            {
+                return item.Id;
+            }
+
+            item = await office.ActAsync(item, "close-out/review", new { pass = true, reason = "材料齐全" });
+            await new Ledgers(factory.ClientFor(Roles.Leader, personId: leader, userName: "lisi")).ActAsync(item, "close-out/decision", new { approve = true });
+            return item.Id;
+        }
+
+        /// <summary>Moves the clock to 08:30 in China on that day (never back).</summary>
+        public Task AtAsync(DateOnly day)
+        {
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(0, 30)), TimeSpan.Zero);
+            if (at > factory.Clock.GetUtcNow())
+            {
+                factory.Clock.SetUtcNow(at);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        /// <summary>The day's scan as the recurring job runs it: scan, then dispatch.</summary>
+        public async Task ScanAsync(DateOnly day)
+        {
+            await AtAsync(day);
+            await JobsAsync(j => j.ScanAsync(CancellationToken.None));
+        }
+
+        public Task JobsAsync(Func<ReminderJobs, Task> run) => run(factory.Services.GetRequiredService<ReminderJobs>());
+
+        public async Task<T> SendAsync<T>(MediatR.IRequest<T> request)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Http.HttpCurrentUser>().ActingAs = ReminderJobs.Actor;
+            return await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(request);
+        }
+
+        /// <summary>"Kind stage user" for each reminder decided that day and delivered.</summary>
+        public async Task<List<string>> RemindersOnAsync(DateOnly day)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            var rows = await db.Reminders.Where(r => r.Day == day)
+                .Join(db.Users, r => r.RecipientUserId, u => u.Id, (r, u) => new { r.Kind, r.Stage, u.UserName, r.NotificationId })
+                .Join(db.Notifications, r => r.NotificationId, n => n.Id, (r, n) => new { r.Kind, r.Stage, r.UserName, n.DeliveredAt })
+                .ToListAsync();
+            Assert.All(rows, r => Assert.NotNull(r.DeliveredAt));
+            return rows.ConvertAll(r => $"{r.Kind} {r.Stage} {r.UserName}");
+        }
+
+        public async Task<List<Guid>> RemindedItemsAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Reminders.Select(r => r.ItemId).Distinct().ToListAsync();
+        }
+    }
+}
