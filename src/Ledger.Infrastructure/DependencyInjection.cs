@@ -3,6 +3,7 @@ using Ledger.Application.EvidenceFiles;
 using Ledger.Application.Importing;
 using Ledger.Infrastructure.EvidenceFiles;
 using Ledger.Infrastructure.Importing;
+using Ledger.Infrastructure.Notifications;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         var evidence = EvidenceOptionsFrom(configuration.GetSection(EvidenceOptions.Section));
         services.AddSingleton(evidence);
         services.AddSingleton<IEvidenceStore>(new LocalEvidenceStore(Path.Combine(options.DataDirectory, "evidence"), evidence));
+        services.AddEmail(configuration);
         services.AddTransient<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<LedgerDbContext>("database");
         return services;
