@@ -52,6 +52,9 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
 
+            // Hangfire's log provider is process-wide, and hosts of parallel tests come and go: none of them may own it.
+            services.Replace(ServiceDescriptor.Singleton<Hangfire.Logging.ILogProvider>(new SilentHangfireLogs()));
+
             // Hashing strength is not under test; a cheap hash keeps sign-ins from dominating the suite.
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
         });
@@ -133,6 +136,13 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
             Directory.Delete(DataDirectory, recursive: true);
         }
     }
+}
+
+internal sealed class SilentHangfireLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+{
+    public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+    public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
 }
 
 internal static class HttpJson

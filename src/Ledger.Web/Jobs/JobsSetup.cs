@@ -1,6 +1,8 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.Logging;
 using Hangfire.SqlServer;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
@@ -42,10 +44,20 @@ internal static class JobsSetup
     {
         var options = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         var ledger = builder.Configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions();
-        JobStorage storage = ledger.DatabaseProvider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(
-                builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName),
-                new SqlServerStorageOptions
+        var connectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
+        if (worker && ledger.DatabaseProvider != DatabaseProvider.SqlServer)
+        {
+            throw new InvalidOperationException("A separate worker shares job storage with the web host: set Ledger:DatabaseProvider to SqlServer.");
+        }
+
+        // Hangfire logs through a static provider; it is set from this host's services before anything logs, so a
+        // storage never logs through another (perhaps disposed) host's logger factory.
+        builder.Services.AddSingleton<ILogProvider>(sp => new AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            LogProvider.SetCurrentLogProvider(sp.GetRequiredService<ILogProvider>());
+            return ledger.DatabaseProvider == DatabaseProvider.SqlServer
+                ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
                 {
                     // The recommended options: no constant polling, no global locks, short-lived job data.
                     CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
@@ -55,17 +67,15 @@ internal static class JobsSetup
                     DisableGlobalLocks = true,
                     SchemaName = "HangFire",
                 })
-            : worker
-                ? throw new InvalidOperationException("A separate worker shares job storage with the web host: set Ledger:DatabaseProvider to SqlServer.")
                 : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
-
+        });
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(storage);
-        builder.Services.AddHangfire(c => c
+        builder.Services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseLogProvider(sp.GetRequiredService<ILogProvider>())
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (options.Server || worker)
         {
             builder.Services.AddHangfireServer((_, server) =>
