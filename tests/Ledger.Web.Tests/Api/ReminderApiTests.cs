@@ -5,6 +5,8 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Notifications;
+using Ledger.Application.Reminders;
+using Ledger.Testing;
 using Ledger.Domain.Reminders;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Web.Jobs;
@@ -102,10 +104,10 @@ public sealed class ReminderApiTests : IDisposable
         var scene = await ReminderScene.CreateAsync(_factory);
         var item = await scene.ItemDueAsync("整改时限调整", "2025-01-17");
         await scene.AtAsync(new DateOnly(2025, 1, 16));
-        await scene.SendAsync(new Application.Reminders.RunReminderScanCommand());
+        await scene.SendAsync(new RunReminderScanCommand());
 
         item = await scene.AssignAsync(item, "2025-01-24");
-        var delivery = await scene.SendAsync(new Application.Reminders.DeliverNotificationsCommand());
+        var delivery = await scene.SendAsync(new DeliverNotificationsCommand());
         Assert.Equal(0, delivery.Delivered);
         Assert.Equal(2, delivery.Cancelled);
         await using (var scope = _factory.Services.CreateAsyncScope())
@@ -180,6 +182,44 @@ public sealed class ReminderApiTests : IDisposable
         // Ten items 4 working days overdue (the person, the leader and the office) and ten due in 2 (the person and the head).
         Assert.Equal(30 + 20, reminders.Count);
         Assert.Equal(reminders.Select(r => r.NotificationId).Distinct().Count(), await db.Notifications.CountAsync(n => n.DeliveredAt != null));
+    }
+
+    [Fact]
+    public async Task A_user_who_chose_email_gets_one_digest_a_day_and_a_failed_delivery_is_retried_and_sent_once()
+    {
+        await using var smtp = TestSmtpServer.Start();
+        using var factory = new MailingFactory(smtp.Port);
+        var scene = await ReminderScene.CreateAsync(factory);
+        await scene.ItemDueAsync("学习制度不落实", "2025-01-20");
+        await scene.ItemDueAsync("请示报告不及时", "2025-01-21");
+        var settings = await (await scene.Client("zhangsan").PutJsonAsync("/api/me/notification-settings", new { email = "zhangsan@example.gov.cn", emailReminders = true }))
+            .ReadAsync<NotificationSettingsDto>();
+        Assert.True(settings.EmailAvailable);
+
+        smtp.FailNext(1, SmtpFailure.RejectData);
+        await scene.ScanAsync(new DateOnly(2025, 1, 16));
+
+        var admin = factory.ClientFor(Roles.Admin, userName: "mail-admin");
+        var failing = (await admin.GetFromJsonAsync<PagedResult<EmailDeliveryDto>>("/api/reminders/email", LedgerApiFactory.Json))!.Items.Single();
+        Assert.Equal(("zhangsan@example.gov.cn", "发送失败，等待重试", 1, 2), (failing.Address, failing.StateText, failing.Attempts, failing.Messages));
+        Assert.Contains("451", failing.LastError, StringComparison.Ordinal);
+        Assert.Empty(smtp.Messages);
+        Assert.Equal(2, (await scene.Client("zhangsan").GetFromJsonAsync<UnreadCount>("/api/notifications/unread-count"))!.Count);
+
+        // The back-off is a minute; the dispatcher runs every minute and again after the next scan.
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        await scene.JobsAsync(j => j.DispatchAsync(CancellationToken.None));
+        await scene.JobsAsync(j => j.DispatchAsync(CancellationToken.None));
+        await scene.JobsAsync(j => j.ScanAsync(CancellationToken.None));
+
+        var mail = Assert.Single(smtp.Messages).Parse();
+        Assert.Equal("zhangsan@example.gov.cn", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("【巡察整改台账】2025年1月16日提醒（2条）", mail.Subject);
+        Assert.Contains("【临期提醒】第1项「学习制度不落实」，还剩2个工作日", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("【临期提醒】第1项「请示报告不及时」，还剩3个工作日", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://ledger.example.gov.cn/items/", mail.TextBody, StringComparison.Ordinal);
+        var sent = (await admin.GetFromJsonAsync<PagedResult<EmailDeliveryDto>>("/api/reminders/email", LedgerApiFactory.Json))!.Items.Single();
+        Assert.Equal(("已发送", 2), (sent.StateText, sent.Attempts));
     }
 
     /// <summary>
@@ -324,5 +364,20 @@ public sealed class ReminderApiTests : IDisposable
             await using var scope = factory.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Reminders.Select(r => r.ItemId).Distinct().ToListAsync();
         }
+    }
+}
+
+/// <summary>The host with a mail server: the in-process test server on its port.</summary>
+internal sealed class MailingFactory(int port) : LedgerApiFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Ledger:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Ledger:Smtp:Port", port.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Ledger:Smtp:Security", "None");
+        builder.UseSetting("Ledger:Smtp:FromAddress", "ledger@example.gov.cn");
+        builder.UseSetting("Ledger:Smtp:TimeoutSeconds", "5");
+        builder.UseSetting("Ledger:Reminders:PublicBaseUrl", "https://ledger.example.gov.cn");
     }
 }
