@@ -1,7 +1,9 @@
 using Ledger.Application.Common;
 using Ledger.Application.EvidenceFiles;
 using Ledger.Application.Importing;
+using Ledger.Application.Reminders;
 using Ledger.Infrastructure.EvidenceFiles;
+using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Importing;
 using Ledger.Infrastructure.Notifications;
 using Ledger.Infrastructure.Persistence;
@@ -47,6 +49,7 @@ public static class DependencyInjection
 
         services.AddScoped<ILedgerDbContext>(sp => sp.GetRequiredService<LedgerDbContext>());
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IReminderRecipients, ReminderRecipients>();
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ISpreadsheetReader, SpreadsheetReader>();
         var evidence = EvidenceOptionsFrom(configuration.GetSection(EvidenceOptions.Section));

@@ -1,8 +1,10 @@
 using Bogus;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Rounds;
+using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Person = Ledger.Domain.Organisation.Person;
@@ -37,10 +39,13 @@ internal static class LoadData
         var stamp = new ChangeStamp("load-data", new DateTime(2024, 7, 15, 2, 0, 0, DateTimeKind.Utc));
         var departments = Enumerable.Range(1, 20).Select(i => Department.Create($"第{i}部门", stamp)).ToList();
         var leaders = Enumerable.Range(1, 8).Select(_ => Person.Create(faker.Name.FullName(), "副检察长", null, true, stamp)).ToList();
+        var staff = departments.ToDictionary(d => d.Id, d => Person.Create(faker.Name.FullName(), "检察官", d.Id, false, stamp));
         await using (var db = new SqliteLedgerDbContext(options))
         {
             db.AddRange(departments);
             db.AddRange(leaders);
+            db.AddRange(staff.Values);
+            AddAccounts(db, departments, leaders, staff);
             await db.SaveChangesAsync();
         }
 
@@ -58,7 +63,8 @@ internal static class LoadData
                 var item = RectificationItem.Create(round.Id, faker.PickRandom(aspects).Id, ItemKind.Feedback, number, faker.PickRandom(Problems), faker.Lorem.Paragraph(), stamp);
                 var lead = faker.PickRandom(departments);
                 var due = faker.Random.Bool(0.1f) ? Deadline.LongTerm : Deadline.On(new DateOnly(2024, 9, 1).AddDays(faker.Random.Int(0, 365)));
-                item.Assign(new Assignment(new Assignee(faker.PickRandom(leaders).Id, "leader"), new Assignee(lead.Id, lead.Name), [], null), due, stamp);
+                var person = staff[lead.Id];
+                item.Assign(new Assignment(new Assignee(faker.PickRandom(leaders).Id, "leader"), new Assignee(lead.Id, lead.Name), [], new Assignee(person.Id, person.Name)), due, stamp);
                 item.AddMeasure("一是" + faker.Lorem.Sentence(), lead.Id, due.Date, stamp);
                 item.AddMeasure("二是" + faker.Lorem.Sentence(), null, null, stamp);
                 var progress = faker.Random.Int(0, 3);
@@ -89,5 +95,34 @@ internal static class LoadData
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// Accounts reminders can reach: a head and the 责任人 of each department, each leader, and the office. They cannot
+    /// sign in (no password): they are there to be reminded.
+    /// </summary>
+    private static void AddAccounts(SqliteLedgerDbContext db, List<Department> departments, List<Person> leaders, Dictionary<Guid, Person> staff)
+    {
+        var roles = Roles.All.ToDictionary(r => r, r => new LedgerRole(r));
+        db.Roles.AddRange(roles.Values);
+        void Account(string name, string role, Guid? departmentId, Guid? personId)
+        {
+            var user = new LedgerUser { UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = name, DepartmentId = departmentId, PersonId = personId };
+            db.Users.Add(user);
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[role].Id });
+        }
+
+        foreach (var department in departments)
+        {
+            Account($"head-{department.Name}", Roles.DepartmentHead, department.Id, null);
+            Account($"staff-{department.Name}", Roles.DepartmentStaff, department.Id, staff[department.Id].Id);
+        }
+
+        foreach (var leader in leaders)
+        {
+            Account($"leader-{leader.Name}", Roles.Leader, null, leader.Id);
+        }
+
+        Account("office", Roles.Office, null, null);
     }
 }

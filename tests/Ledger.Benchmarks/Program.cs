@@ -2,13 +2,20 @@ using BenchmarkDotNet.Running;
 using Ledger.Benchmarks;
 
 // `seed <folder> [count]` writes a generated ledger to <folder>/ledger.db, for a load run against the
-// real host (README, "Measuring"); anything else goes to BenchmarkDotNet.
+// real host (README, "Measuring"); `scan <folder> <day>...` times the reminder scan on it; anything else goes to
+// BenchmarkDotNet.
 if (args is ["seed", var folder, ..])
 {
     Directory.CreateDirectory(folder);
     var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
     var created = await LoadData.SeedAsync(Path.Combine(folder, "ledger.db"), count);
     Console.WriteLine($"{created} items written to {Path.GetFullPath(folder)}");
+    return;
+}
+
+if (args is ["scan", var ledger, .. var days])
+{
+    await ScanLoad.RunAsync(ledger, days.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 

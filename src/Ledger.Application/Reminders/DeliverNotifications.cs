@@ -85,6 +85,8 @@ internal sealed class DeliverNotificationsCommandHandler(
 /// <summary>Asks the plan again about the reminders behind some messages; a message goes out while any of them still holds.</summary>
 internal sealed class ReminderCheck
 {
+    private const int ItemsPerQuery = 2_000;
+
     private readonly Dictionary<Guid, string?> _verdicts;
 
     private ReminderCheck(Dictionary<Guid, string?> verdicts) => _verdicts = verdicts;
@@ -94,8 +96,16 @@ internal sealed class ReminderCheck
     {
         var ids = notificationIds.ToList();
         var reminders = await db.Reminders.AsNoTracking().Where(r => ids.Contains(r.NotificationId)).ToListAsync(cancellationToken);
-        var itemIds = reminders.Select(r => r.ItemId).Distinct().ToList();
-        var targets = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id)).SelectTargets(db).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var targets = new Dictionary<Guid, ReminderTarget>();
+        foreach (var chunk in reminders.Select(r => r.ItemId).Distinct().Chunk(ItemsPerQuery))
+        {
+            // A weekly list can name thousands of items: each query names a bounded number, within any provider's limits.
+            foreach (var target in await db.Items.AsNoTracking().Where(i => chunk.Contains(i.Id)).SelectTargets(db).ToListAsync(cancellationToken))
+            {
+                targets[target.Id] = target;
+            }
+        }
+
         var verdicts = reminders.GroupBy(r => r.NotificationId).ToDictionary(
             g => g.Key,
             g => g.Any(r => plan.StillTrue(r, targets.GetValueOrDefault(r.ItemId)))

@@ -1,4 +1,3 @@
-using Ledger.Application.Reminders;
 using Ledger.Application.Users;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +16,6 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<LedgerClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>();
         builder.Services.AddScoped<IUserAccounts, UserAccounts>();
-        builder.Services.AddScoped<IReminderRecipients, ReminderRecipients>();
         return builder;
     }
 

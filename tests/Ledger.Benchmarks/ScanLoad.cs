@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Ledger.Application;
+using Ledger.Application.Common;
+using Ledger.Application.Reminders;
+using Ledger.Infrastructure;
+using Ledger.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+
+namespace Ledger.Benchmarks;
+
+/// <summary>
+/// `scan &lt;folder&gt; &lt;day&gt;...`: the reminder scan and delivery as the job sends them, on a ledger written by `seed`, timed
+/// per day. One run of a whole scan is the figure that matters, so this is a stopwatch, not BenchmarkDotNet.
+/// </summary>
+internal static class ScanLoad
+{
+    public static async Task RunAsync(string folder, IEnumerable<DateOnly> days)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:DataDirectory"] = folder })
+            .Build();
+        await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddApplication()
+            .AddInfrastructure(configuration, new Environment(folder))
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<ICurrentUser, System>()
+            .AddSingleton(new ReminderOptions())
+            .BuildServiceProvider();
+
+        foreach (var day in days)
+        {
+            var clock = Stopwatch.StartNew();
+            var scan = await SendAsync(services, new RunReminderScanCommand(day));
+            var scanned = clock.Elapsed;
+            var delivery = await SendAsync(services, new DeliverNotificationsCommand());
+            while (await SendAsync(services, new DeliverNotificationsCommand()) is { Delivered: > 0 } more)
+            {
+                delivery = delivery with { Delivered = delivery.Delivered + more.Delivered, Cancelled = delivery.Cancelled + more.Cancelled };
+            }
+
+            await using var scope = services.CreateAsyncScope();
+            var total = await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Reminders.CountAsync();
+            Console.WriteLine(
+                $"{day:yyyy-MM-dd}: {scan.ItemsScanned} items scanned, {scan.RemindersCreated} reminders in {scan.NotificationsCreated} messages " +
+                $"in {scanned.TotalSeconds:F2} s; {delivery.Delivered} delivered in {(clock.Elapsed - scanned).TotalSeconds:F2} s; {total} reminders stored");
+        }
+    }
+
+    private static async Task<T> SendAsync<T>(IServiceProvider services, IRequest<T> request)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    private sealed class System : ICurrentUser
+    {
+        public string Name => "系统提醒";
+
+        public Guid? UserId => null;
+
+        public IReadOnlyCollection<string> Roles => [];
+
+        public Guid? DepartmentId => null;
+
+        public Guid? PersonId => null;
+
+        public bool IsSystem => true;
+    }
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Production";
+
+        public string ApplicationName { get; set; } = "Ledger.Benchmarks";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
