@@ -32,11 +32,14 @@ app.MapItemEndpoints();
 app.MapImportEndpoints();
 app.MapAuditEndpoints();
 app.MapSettingsEndpoints();
+app.MapCalendarEndpoints();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+
+await CalendarSeed.SeedAsync(app.Services);
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);

@@ -1,4 +1,6 @@
+using FluentValidation;
 using Ledger.Application.Calendar;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Calendar;
 using Ledger.Domain.Common;
 
@@ -48,5 +50,22 @@ public sealed class WorkingCalendarsTests : IAsyncDisposable
         calendars.Invalidate();
 
         Assert.False((await CurrentAsync(calendars)).IsWorkingDay(Wednesday));
+    }
+
+    [Fact]
+    public async Task A_calendar_edit_drops_the_cached_calendar_once_committed_and_a_refused_one_keeps_it()
+    {
+        _app.User.SetupGet(u => u.Roles).Returns([Roles.Admin]);
+        var calendars = _app.Service<WorkingCalendars>();
+        var before = await CurrentAsync(calendars);
+
+        await Assert.ThrowsAsync<ValidationException>(() => _app.SendAsync(new SetCalendarDayCommand(Wednesday, CalendarDayKind.Workday, "加班", null)));
+        Assert.Same(before, await CurrentAsync(calendars));
+
+        var saved = await _app.SendAsync(new SetCalendarDayCommand(Wednesday, CalendarDayKind.Holiday, "地方假日", null));
+        Assert.False((await CurrentAsync(calendars)).IsWorkingDay(Wednesday));
+
+        await _app.SendAsync(new DeleteCalendarDayCommand(Wednesday, saved.Version));
+        Assert.True((await CurrentAsync(calendars)).IsWorkingDay(Wednesday));
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Application.Auditing;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
@@ -129,6 +130,11 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         var settings = await (await _office.GetAsync("/api/settings/workflow")).ReadAsync<WorkflowSettingsDto>();
         await Step<WorkflowSettingsDto>("PUT /api/settings/workflow", _office, Office, "UpdateWorkflowSettings", () =>
             _office.PutJsonAsync("/api/settings/workflow", new { version = settings.Version, allLeadersApprove = false, maxExtensions = 3 }));
+
+        var holiday = await Step<CalendarDayDto>("PUT /api/calendar/{date}", admin, "admin-audit", "SetCalendarDay", () =>
+            admin.PutJsonAsync("/api/calendar/2025-06-03", new { kind = "Holiday", name = "审计假日" }));
+        await Step<object>("DELETE /api/calendar/{date}", admin, "admin-audit", "DeleteCalendarDay", () =>
+            admin.DeleteAsync($"/api/calendar/2025-06-03?version={holiday.Version}"));
 
         var user = await Step<UserDto>("POST /api/users", admin, "admin-audit", "CreateUser", () => admin.PostJsonAsync("/api/users", new
         {
