@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
@@ -39,7 +40,8 @@ internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedge
     public ExportLedgerQueryValidator() => RuleFor(x => x.Filter).SetValidator(new ListItemsQueryValidator());
 }
 
-internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<ExportLedgerQuery, LedgerSheet>
+internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
+    : IRequestHandler<ExportLedgerQuery, LedgerSheet>
 {
     /// <summary>More rows than any round holds; a larger export is cut here rather than exhausting memory.</summary>
     public const int MaxRows = 10_000;
@@ -47,7 +49,8 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
     public async Task<LedgerSheet> Handle(ExportLedgerQuery request, CancellationToken cancellationToken)
     {
         var asOf = context.Now;
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today);
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today, calendar);
         var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
         return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row));
     }

@@ -1,4 +1,5 @@
 using Ledger.Application.Common;
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
@@ -28,7 +29,8 @@ internal sealed record ItemRow(
     bool ClosedLate,
     DateTime UpdatedAt)
 {
-    public ItemListDto ToDto(DateOnly today) => new(
+    /// <summary>The row as lists show it on <paramref name="today"/>, its days left counted in <paramref name="calendar"/>'s working days.</summary>
+    public ItemListDto ToDto(DateOnly today, WorkingCalendar calendar) => new(
         Id,
         Version,
         RoundId,
@@ -47,7 +49,7 @@ internal sealed record ItemRow(
         DueDate,
         IsLongTerm,
         ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today),
-        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? due.DayNumber - today.DayNumber : null,
+        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? calendar.WorkingDaysBetween(today, due) : null,
         MeasureCount,
         MeasuresDone,
         LeadDepartmentId is not null && AcknowledgedAt is null && Status < ItemLifecycle.FirstSettled,

@@ -17,7 +17,7 @@ internal static class ItemEndpoints
         var items = app.MapGroup("/api/items").WithTags("整改事项");
 
         items.MapGet("/", ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、N天内到期、关键词筛选，排序并分页", changes: false, hasTarget: false)
+            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、N个工作日内到期、关键词筛选，排序并分页；含剩余工作日", changes: false, hasTarget: false)
             .Produces<PagedResult<ItemListDto>>();
         items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
             {

@@ -78,17 +78,28 @@ public sealed class ListItemsApiTests(ListItemsFixture fixture) : IClassFixture<
 
         Assert.Equal("制度建设滞后", overdue.Title);
         Assert.True(overdue.IsOverdue);
-        Assert.Equal(-6, overdue.DaysLeft);
+        Assert.Equal((-4, "已超期4个工作日"), (overdue.WorkingDaysLeft, overdue.DeadlineText));
         Assert.Equal(["学习不深入", "经费管理不规范", "档案管理混乱", "会议记录不全"], await TitlesAsync("overdue=false"));
     }
 
     [Fact]
-    public async Task Due_within_days_lists_open_items_with_a_deadline_in_the_window()
+    public async Task Due_within_days_lists_open_items_with_a_deadline_in_the_window_of_working_days()
     {
         var soon = Assert.Single((await ListAsync("dueWithinDays=7")).Items);
 
-        Assert.Equal(("学习不深入", 4, false), (soon.Title, soon.DaysLeft, soon.IsOverdue));
-        Assert.Empty(await TitlesAsync("dueWithinDays=3"));
+        // Thursday 1月16日 to Monday 1月20日: Friday and Monday.
+        Assert.Equal(("学习不深入", 2, "还剩2个工作日", false), (soon.Title, soon.WorkingDaysLeft, soon.DeadlineText, soon.IsOverdue));
+        Assert.Equal(["学习不深入"], await TitlesAsync("dueWithinDays=2"));
+        Assert.Empty(await TitlesAsync("dueWithinDays=1"));
+    }
+
+    [Fact]
+    public async Task Settled_long_term_and_undated_items_have_no_working_days_left()
+    {
+        var items = (await ListAsync()).Items.Where(i => i.Title is "经费管理不规范" or "档案管理混乱" or "会议记录不全").ToList();
+
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i => Assert.Equal((null, null), (i.WorkingDaysLeft, i.DeadlineText)));
     }
 
     [Fact]
