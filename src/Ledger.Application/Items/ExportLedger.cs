@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Ledger.Application.Calendar;
 using Ledger.Application.Common;
@@ -19,7 +20,10 @@ public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerShe
 /// <param name="AsOf">When the sheet was read, in China's time: an import of the sheet refuses to overwrite later changes.</param>
 public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IReadOnlyList<LedgerSheetRow> Rows);
 
-/// <summary>One item as its row reads; every cell is the text the spreadsheet shows.</summary>
+/// <summary>
+/// One item as its row reads; every cell is the text the spreadsheet shows. <see cref="Cells"/> are the columns an import
+/// reads back (<see cref="LedgerSheetLayout.Headers"/>); the export adds what the ledger counts (<see cref="ExportCells"/>).
+/// </summary>
 public sealed record LedgerSheetRow(
     string Number,
     string Aspect,
@@ -30,9 +34,13 @@ public sealed record LedgerSheetRow(
     string? ResponsiblePerson,
     string Deadline,
     string Status,
-    string? Progress)
+    string? Progress,
+    string RemindersSent)
 {
     public IReadOnlyList<string?> Cells => [Number, Aspect, Problem, Measures, ResponsibleLeader, Departments, ResponsiblePerson, Deadline, Status, Progress];
+
+    /// <summary>The cells under <see cref="LedgerSheetLayout.ExportHeaders"/>.</summary>
+    public IReadOnlyList<string?> ExportCells => [.. Cells, RemindersSent];
 }
 
 internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedgerQuery>
@@ -96,7 +104,8 @@ internal static class LedgerSheetRows
             r.ResponsiblePersonName,
             Deadline.From(r.DueDate, r.IsLongTerm).ToString(),
             LedgerSheetLayout.StatusCell(r.Status),
-            progress.TryGetValue(r.Id, out var p) ? LedgerSheetLayout.ProgressCell(p.ReportDate, p.Progress) : null)));
+            progress.TryGetValue(r.Id, out var p) ? LedgerSheetLayout.ProgressCell(p.ReportDate, p.Progress) : null,
+            r.RemindersSent.ToString(CultureInfo.InvariantCulture))));
     }
 }
 

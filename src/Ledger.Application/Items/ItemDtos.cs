@@ -13,6 +13,7 @@ public sealed record ItemState(Guid Id, Guid Version, ItemStatus Status, string 
 /// Working days from today to the deadline (<see cref="WorkingCalendar.WorkingDaysBetween"/>): positive left, 0 due today,
 /// negative overdue; null for a long-term or settled item or one without a deadline.
 /// </param>
+/// <param name="RemindersSent">催办次数: reminder events sent about the item, however many people each reached.</param>
 public sealed record ItemListDto(
     Guid Id,
     Guid Version,
@@ -38,6 +39,7 @@ public sealed record ItemListDto(
     bool AwaitingAcknowledgement,
     int ExtensionsApproved,
     bool ClosedLate,
+    int RemindersSent,
     DateTime UpdatedAt)
 {
     /// <summary>还剩3个工作日, 今天到期 or 已超期5个工作日; null when <see cref="WorkingDaysLeft"/> is.</summary>

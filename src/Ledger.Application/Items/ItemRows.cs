@@ -1,6 +1,7 @@
 using Ledger.Application.Common;
 using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -27,6 +28,7 @@ internal sealed record ItemRow(
     DateTime? AcknowledgedAt,
     int ExtensionsApproved,
     bool ClosedLate,
+    int RemindersSent,
     DateTime UpdatedAt)
 {
     /// <summary>The row as lists show it on <paramref name="today"/>, its days left counted in <paramref name="calendar"/>'s working days.</summary>
@@ -55,12 +57,17 @@ internal sealed record ItemRow(
         LeadDepartmentId is not null && AcknowledgedAt is null && Status < ItemLifecycle.FirstSettled,
         ExtensionsApproved,
         ClosedLate,
+        RemindersSent,
         UpdatedAt);
 }
 
 internal static class ItemRows
 {
-    /// <summary>Names come from correlated subqueries so a renamed department shows its current name everywhere.</summary>
+    /// <summary>
+    /// Names come from correlated subqueries so a renamed department shows its current name everywhere. 催办次数 counts
+    /// reminder events, not messages: one (kind, series date, stage) sent to three people is one 催办; the leaders'
+    /// weekly digest is left out (<see cref="ReminderKinds.CountsAsChase"/>, written out here so SQL can run it).
+    /// </summary>
     public static IQueryable<ItemRow> SelectRows(this IQueryable<RectificationItem> items, ILedgerDbContext db) =>
         items.Select(i => new ItemRow(
             i.Id,
@@ -84,5 +91,10 @@ internal static class ItemRows
             i.AcknowledgedAt,
             i.ExtensionsApproved,
             i.ClosedLate,
+            db.Reminders
+                .Where(r => r.ItemId == i.Id && r.Kind != ReminderKind.LeaderDigest)
+                .Select(r => new { r.Kind, r.SeriesDate, r.Stage })
+                .Distinct()
+                .Count(),
             i.UpdatedAt));
 }

@@ -160,11 +160,12 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日 10:00）", rows[0]["A"]);
-        Assert.Equal(LedgerSheetLayout.Headers, rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal(LedgerSheetLayout.ExportHeaders, rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal("催办次数", rows[1].Values.Last());
         Assert.Equal(7, rows.Count);
         var overdue = rows[3];
         Assert.Equal(
-            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", ""],
+            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "0"],
             overdue.Values.Select(v => v?.ToString() ?? string.Empty));
         Assert.Equal(("档案管理混乱", "已完成"), (rows[2]["C"]?.ToString()?[..6], rows[2]["I"]));
         Assert.Equal("长期坚持", rows.Single(r => r["C"]?.ToString()?.StartsWith("经费", StringComparison.Ordinal) == true)["H"]);

@@ -4,6 +4,9 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Rounds;
+using Ledger.Domain.Reminders;
+using Ledger.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -84,5 +87,47 @@ public sealed class WorkingDaysApiTests(LedgerApiFactory factory) : IClassFixtur
 
         await admin.DeleteAsync($"/api/calendar/2025-03-05?version={holiday.Version}");
         Assert.Equal(32, (await ListAsync(round)).Single().WorkingDaysLeft);
+    }
+
+    [Fact]
+    public async Task Reminders_sent_count_each_reminder_event_once_however_many_people_it_reached_and_not_the_leaders_digest()
+    {
+        var (round, items) = await ItemsDueAsync(("被催办的事项", "2025-01-10"), ("未催办的事项", "2025-03-31"));
+        var chased = items["被催办的事项"].Id;
+        var person = factory.CreateUser("chased-person", Roles.DepartmentStaff).Id;
+        var head = factory.CreateUser("chased-head", Roles.DepartmentHead).Id;
+        var leader = factory.CreateUser("chased-leader", Roles.Leader).Id;
+        var due = new DateOnly(2025, 1, 10);
+        await RemindAsync(chased, ReminderKind.DueSoon, due, 3, person, head);
+        await RemindAsync(chased, ReminderKind.DueSoon, due, 1, person, head);
+        await RemindAsync(chased, ReminderKind.Overdue, due, 1, person);
+        await RemindAsync(chased, ReminderKind.Escalation, due, 1, leader);
+        await RemindAsync(chased, ReminderKind.LeaderDigest, new DateOnly(2025, 1, 13), 1, leader);
+
+        var list = (await ListAsync(round)).ToDictionary(i => i.Title);
+        Assert.Equal((4, 0), (list["被催办的事项"].RemindersSent, list["未催办的事项"].RemindersSent));
+        Assert.Equal(4, (await new Ledgers(_office).DetailAsync(chased)).Item.RemindersSent);
+
+        using var stream = new MemoryStream(await _office.GetByteArrayAsync($"/api/items/export?roundId={round.Id}"));
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("催办次数", rows[1]["K"]);
+        Assert.Equal(["4", "0"], rows.Skip(2).Select(r => r["K"]?.ToString()));
+    }
+
+    /// <summary>One reminder event, as the reminder scan records it: a notification and a reminder row per recipient.</summary>
+    private async Task RemindAsync(Guid itemId, ReminderKind kind, DateOnly series, int stage, params Guid[] recipients)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+        var at = factory.Clock.GetUtcNow().UtcDateTime;
+        var today = new DateOnly(2025, 1, 16);
+        foreach (var recipient in recipients)
+        {
+            var notification = Notification.Create(recipient, kind, today, kind.ToChinese(), "请抓紧整改。", itemId, at);
+            db.Notifications.Add(notification);
+            db.Reminders.Add(Reminder.For(new PlannedReminder(itemId, kind, series, stage, ReminderAudience.ResponsiblePerson, null), recipient, today, notification.Id, at));
+        }
+
+        await db.SaveChangesAsync();
     }
 }
