@@ -804,3 +804,215 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [EmailReminders] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE TABLE [CalendarEntries] (
+        [Id] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Kind] int NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CalendarEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE TABLE [EmailDigests] (
+        [Id] uniqueidentifier NOT NULL,
+        [RecipientUserId] uniqueidentifier NOT NULL,
+        [Day] date NOT NULL,
+        [Address] nvarchar(256) NOT NULL,
+        [State] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [ClaimedUntil] datetime2 NULL,
+        [LastError] nvarchar(1000) NULL,
+        [SentAt] datetime2 NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_EmailDigests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EmailDigests_AspNetUsers_RecipientUserId] FOREIGN KEY ([RecipientUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE TABLE [ReminderSettings] (
+        [Id] uniqueidentifier NOT NULL,
+        [DueSoonOffsets] nvarchar(100) NOT NULL,
+        [EscalateAfterOverdueDays] int NOT NULL,
+        [PrincipalAfterOverdueDays] int NULL,
+        [PrincipalLeaderPersonId] uniqueidentifier NULL,
+        [LongTermReviewMonths] int NOT NULL,
+        [LeaderDigestDay] int NOT NULL,
+        [ProgressReminderDay] int NOT NULL,
+        [ProgressStaleDays] int NOT NULL,
+        [RemindOnNonWorkingDays] bit NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReminderSettings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReminderSettings_People_PrincipalLeaderPersonId] FOREIGN KEY ([PrincipalLeaderPersonId]) REFERENCES [People] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [RecipientUserId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [Day] date NOT NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [ItemId] uniqueidentifier NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [DeliveredAt] datetime2 NULL,
+        [ReadAt] datetime2 NULL,
+        [CancelledAt] datetime2 NULL,
+        [CancelReason] nvarchar(500) NULL,
+        [EmailDigestId] uniqueidentifier NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Notifications_AspNetUsers_RecipientUserId] FOREIGN KEY ([RecipientUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Notifications_EmailDigests_EmailDigestId] FOREIGN KEY ([EmailDigestId]) REFERENCES [EmailDigests] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE TABLE [Reminders] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [Kind] int NOT NULL,
+        [SeriesDate] date NOT NULL,
+        [Stage] int NOT NULL,
+        [RecipientUserId] uniqueidentifier NOT NULL,
+        [Day] date NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [NotificationId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_Reminders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reminders_AspNetUsers_RecipientUserId] FOREIGN KEY ([RecipientUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reminders_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Reminders_Notifications_NotificationId] FOREIGN KEY ([NotificationId]) REFERENCES [Notifications] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarEntries_Date] ON [CalendarEntries] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EmailDigests_RecipientUserId_Day] ON [EmailDigests] ([RecipientUserId], [Day]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_EmailDigests_State_NextAttemptAt] ON [EmailDigests] ([State], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_DeliveredAt_CancelledAt] ON [Notifications] ([DeliveredAt], [CancelledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_EmailDigestId] ON [Notifications] ([EmailDigestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_RecipientUserId_DeliveredAt_ReadAt] ON [Notifications] ([RecipientUserId], [DeliveredAt], [ReadAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reminders_ItemId_Kind_SeriesDate_Stage_RecipientUserId] ON [Reminders] ([ItemId], [Kind], [SeriesDate], [Stage], [RecipientUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_Reminders_NotificationId] ON [Reminders] ([NotificationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_Reminders_RecipientUserId] ON [Reminders] ([RecipientUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderSettings_PrincipalLeaderPersonId] ON [ReminderSettings] ([PrincipalLeaderPersonId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123155815_Reminders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123155815_Reminders', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

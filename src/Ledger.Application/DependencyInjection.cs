@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Behaviors;
 using Ledger.Application.Common.Validation;
@@ -12,7 +13,8 @@ public static class DependencyInjection
     /// <summary>
     /// MediatR 5.1.0 is the only version whose dependencies resolve here (docs/adr/0002), and it has no
     /// DI package: this is the one place that wires it, so an upgrade touches nothing else.
-    /// Behaviors run in registration order: logging, authorization, validation, then the unit of work.
+    /// Behaviors run in registration order: logging, authorization, validation, the working calendar's refresh (after
+    /// the commit of a command that edits it), then the unit of work.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
@@ -34,12 +36,13 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(WorkingCalendarRefreshBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<RequestContext>();
         services.AddScoped<Compensations>();
-        services.AddSingleton<Calendar.WorkingCalendars>();
+        services.AddSingleton<WorkingCalendars>();
         services.AddScoped<Reminders.EmailDigestSender>();
         return services;
     }

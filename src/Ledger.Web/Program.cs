@@ -46,11 +46,14 @@ app.MapAuditEndpoints();
 app.MapSettingsEndpoints();
 app.MapNotificationEndpoints();
 app.MapJobsDashboard();
+app.MapCalendarEndpoints();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+
+await CalendarSeed.SeedAsync(app.Services);
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);

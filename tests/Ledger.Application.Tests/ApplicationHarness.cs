@@ -51,6 +51,10 @@ public sealed class ApplicationHarness : IAsyncDisposable
 
     public Mock<ICurrentUser> User { get; } = new();
 
+    /// <summary>A singleton of the container, e.g. a cache the pipeline shares between requests.</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>Sends a request in its own scope, as each HTTP request would.</summary>
     public async Task<T> SendAsync<T>(IRequest<T> request)
     {

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Items;
@@ -118,7 +119,8 @@ public sealed class PipelineTests : IAsyncDisposable
 
         var tracked = await _app.ReadAsync(async db =>
         {
-            var handler = new ListItemsQueryHandler(db, new RequestContext(_app.User.Object, TimeProvider.System));
+            using var calendars = new WorkingCalendars(TimeProvider.System);
+            var handler = new ListItemsQueryHandler(db, new RequestContext(_app.User.Object, TimeProvider.System), calendars);
             await handler.Handle(new ListItemsQuery(), CancellationToken.None);
             return db.ChangeTracker.Entries().Count();
         });

@@ -78,12 +78,7 @@ public sealed class WorkingCalendarFile
             throw new WorkingCalendarFileException(reader.Errors);
         }
 
-        var days = years
-            .SelectMany(y => y.Holidays
-                .SelectMany(h => h.Dates.Select(d => new CalendarDay(d, CalendarDayKind.Holiday, h.Name)))
-                .Concat(y.Workdays))
-            .OrderBy(d => d.Date)
-            .ToList();
+        var days = years.SelectMany(y => y.Days).OrderBy(d => d.Date).ToList();
         return new WorkingCalendarFile(Clean(file?.Source), years, days);
     }
 
@@ -321,7 +316,12 @@ public sealed record CalendarYear(
     string? Title,
     DateOnly? Published,
     IReadOnlyList<HolidayRange> Holidays,
-    IReadOnlyList<CalendarDay> Workdays);
+    IReadOnlyList<CalendarDay> Workdays)
+{
+    /// <summary>Each date of the holiday ranges (weekends included) as 放假, and the 调休 workdays.</summary>
+    public IEnumerable<CalendarDay> Days =>
+        Holidays.SelectMany(h => h.Dates.Select(d => new CalendarDay(d, CalendarDayKind.Holiday, h.Name))).Concat(Workdays);
+}
 
 /// <summary>放假调休 from <see cref="From"/> to <see cref="To"/>, both included, weekends and all.</summary>
 public sealed record HolidayRange(string Name, DateOnly From, DateOnly To)

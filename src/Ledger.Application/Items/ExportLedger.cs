@@ -1,4 +1,6 @@
+using System.Globalization;
 using FluentValidation;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
@@ -18,7 +20,10 @@ public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerShe
 /// <param name="AsOf">When the sheet was read, in China's time: an import of the sheet refuses to overwrite later changes.</param>
 public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IReadOnlyList<LedgerSheetRow> Rows);
 
-/// <summary>One item as its row reads; every cell is the text the spreadsheet shows.</summary>
+/// <summary>
+/// One item as its row reads; every cell is the text the spreadsheet shows. <see cref="Cells"/> are the columns an import
+/// reads back (<see cref="LedgerSheetLayout.Headers"/>); the export adds what the ledger counts (<see cref="ExportCells"/>).
+/// </summary>
 public sealed record LedgerSheetRow(
     string Number,
     string Aspect,
@@ -29,9 +34,13 @@ public sealed record LedgerSheetRow(
     string? ResponsiblePerson,
     string Deadline,
     string Status,
-    string? Progress)
+    string? Progress,
+    string RemindersSent)
 {
     public IReadOnlyList<string?> Cells => [Number, Aspect, Problem, Measures, ResponsibleLeader, Departments, ResponsiblePerson, Deadline, Status, Progress];
+
+    /// <summary>The cells under <see cref="LedgerSheetLayout.ExportHeaders"/>.</summary>
+    public IReadOnlyList<string?> ExportCells => [.. Cells, RemindersSent];
 }
 
 internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedgerQuery>
@@ -39,7 +48,8 @@ internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedge
     public ExportLedgerQueryValidator() => RuleFor(x => x.Filter).SetValidator(new ListItemsQueryValidator());
 }
 
-internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<ExportLedgerQuery, LedgerSheet>
+internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
+    : IRequestHandler<ExportLedgerQuery, LedgerSheet>
 {
     /// <summary>More rows than any round holds; a larger export is cut here rather than exhausting memory.</summary>
     public const int MaxRows = 10_000;
@@ -47,7 +57,8 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
     public async Task<LedgerSheet> Handle(ExportLedgerQuery request, CancellationToken cancellationToken)
     {
         var asOf = context.Now;
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today);
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today, calendar);
         var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
         return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row));
     }
@@ -93,7 +104,8 @@ internal static class LedgerSheetRows
             r.ResponsiblePersonName,
             Deadline.From(r.DueDate, r.IsLongTerm).ToString(),
             LedgerSheetLayout.StatusCell(r.Status),
-            progress.TryGetValue(r.Id, out var p) ? LedgerSheetLayout.ProgressCell(p.ReportDate, p.Progress) : null)));
+            progress.TryGetValue(r.Id, out var p) ? LedgerSheetLayout.ProgressCell(p.ReportDate, p.Progress) : null,
+            r.RemindersSent.ToString(CultureInfo.InvariantCulture))));
     }
 }
 

@@ -1,3 +1,4 @@
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
@@ -13,7 +14,8 @@ namespace Ledger.Application.Items;
 [Allowed(Roles.Anyone)]
 public sealed record GetItemQuery(Guid Id) : IQuery<ItemDetailDto>;
 
-internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<GetItemQuery, ItemDetailDto>
+internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
+    : IRequestHandler<GetItemQuery, ItemDetailDto>
 {
     public async Task<ItemDetailDto> Handle(GetItemQuery request, CancellationToken cancellationToken)
     {
@@ -87,6 +89,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             .ToListAsync(cancellationToken);
 
         var settings = await db.CurrentWorkflowSettingsAsync(cancellationToken);
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var pending = extensions.Exists(e => e.Decision == ExtensionDecision.Pending);
         bool StateAllows(ItemAction action) => action switch
         {
@@ -101,7 +104,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
 
         var parties = new ItemParties(row.LeadDepartmentId, details.ResponsibleLeaderId, coDepartments.ConvertAll(d => d.Id));
         return new ItemDetailDto(
-            row.ToDto(context.Today),
+            row.ToDto(context.Today, calendar),
             details.Description,
             coDepartments,
             details.CloseOutSummary,

@@ -1,3 +1,4 @@
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 
 namespace Ledger.Application.Items;
@@ -8,6 +9,11 @@ public sealed record ItemState(Guid Id, Guid Version, ItemStatus Status, string 
     public static ItemState Of(RectificationItem item) => new(item.Id, item.Version, item.Status, item.Status.ToChinese());
 }
 
+/// <param name="WorkingDaysLeft">
+/// Working days from today to the deadline (<see cref="WorkingCalendar.WorkingDaysBetween"/>): positive left, 0 due today,
+/// negative overdue; null for a long-term or settled item or one without a deadline.
+/// </param>
+/// <param name="RemindersSent">催办次数: reminder events sent about the item, however many people each reached.</param>
 public sealed record ItemListDto(
     Guid Id,
     Guid Version,
@@ -27,14 +33,18 @@ public sealed record ItemListDto(
     DateOnly? DueDate,
     bool IsLongTerm,
     bool IsOverdue,
-    int? DaysLeft,
+    int? WorkingDaysLeft,
     int MeasureCount,
     int MeasuresDone,
     bool AwaitingAcknowledgement,
     int ExtensionsApproved,
     bool ClosedLate,
+    int RemindersSent,
     DateTime UpdatedAt)
 {
+    /// <summary>还剩3个工作日, 今天到期 or 已超期5个工作日; null when <see cref="WorkingDaysLeft"/> is.</summary>
+    public string? DeadlineText => WorkingDaysLeft is { } days ? WorkingCalendar.DescribeWorkingDaysLeft(days) : null;
+
     /// <summary>未签收: an open item assigned to a lead department that has not acknowledged it yet.</summary>
     public string? AcknowledgementText => AwaitingAcknowledgement ? "未签收" : null;
 

@@ -1,5 +1,7 @@
 using Ledger.Application.Common;
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -26,9 +28,11 @@ internal sealed record ItemRow(
     DateTime? AcknowledgedAt,
     int ExtensionsApproved,
     bool ClosedLate,
+    int RemindersSent,
     DateTime UpdatedAt)
 {
-    public ItemListDto ToDto(DateOnly today) => new(
+    /// <summary>The row as lists show it on <paramref name="today"/>, its days left counted in <paramref name="calendar"/>'s working days.</summary>
+    public ItemListDto ToDto(DateOnly today, WorkingCalendar calendar) => new(
         Id,
         Version,
         RoundId,
@@ -47,18 +51,23 @@ internal sealed record ItemRow(
         DueDate,
         IsLongTerm,
         ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today),
-        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? due.DayNumber - today.DayNumber : null,
+        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? calendar.WorkingDaysBetween(today, due) : null,
         MeasureCount,
         MeasuresDone,
         LeadDepartmentId is not null && AcknowledgedAt is null && Status < ItemLifecycle.FirstSettled,
         ExtensionsApproved,
         ClosedLate,
+        RemindersSent,
         UpdatedAt);
 }
 
 internal static class ItemRows
 {
-    /// <summary>Names come from correlated subqueries so a renamed department shows its current name everywhere.</summary>
+    /// <summary>
+    /// Names come from correlated subqueries so a renamed department shows its current name everywhere. 催办次数 counts
+    /// reminder events, not messages: one (kind, series date, stage) sent to three people is one 催办; the leaders'
+    /// weekly digest is left out (<see cref="ReminderKinds.CountsAsChase"/>, written out here so SQL can run it).
+    /// </summary>
     public static IQueryable<ItemRow> SelectRows(this IQueryable<RectificationItem> items, ILedgerDbContext db) =>
         items.Select(i => new ItemRow(
             i.Id,
@@ -82,5 +91,10 @@ internal static class ItemRows
             i.AcknowledgedAt,
             i.ExtensionsApproved,
             i.ClosedLate,
+            db.Reminders
+                .Where(r => r.ItemId == i.Id && r.Kind != ReminderKind.LeaderDigest)
+                .Select(r => new { r.Kind, r.SeriesDate, r.Stage })
+                .Distinct()
+                .Count(),
             i.UpdatedAt));
 }

@@ -22,8 +22,15 @@ public static partial class LedgerSheetLayout
     public const string Status = "整改状态";
     public const string Progress = "进展情况";
 
+    /// <summary>催办次数: counted by the ledger, written by the export, ignored by an import.</summary>
+    public const string RemindersSent = "催办次数";
+
+    /// <summary>The columns an import reads back and compares with the ledger.</summary>
     public static readonly IReadOnlyList<string> Headers =
         [Number, Aspect, Problem, Measures, ResponsibleLeader, Departments, ResponsiblePerson, Deadline, Status, Progress];
+
+    /// <summary>The columns the export writes: <see cref="Headers"/>, then what the ledger counts and an import leaves alone.</summary>
+    public static readonly IReadOnlyList<string> ExportHeaders = [.. Headers, RemindersSent];
 
     private static readonly Dictionary<string, ItemStatus> StatusesByName =
         Enum.GetValues<ItemStatus>().ToDictionary(s => s.ToChinese());

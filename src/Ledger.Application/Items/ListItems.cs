@@ -1,7 +1,9 @@
 using FluentValidation;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,8 @@ public enum ItemSort
 
 /// <summary>
 /// 台账: items matching every given filter, one page at a time. <see cref="Overdue"/> and
-/// <see cref="DueWithinDays"/> are judged against today's date in China.
+/// <see cref="DueWithinDays"/> are judged against today's date in China; days left are counted in working days of the
+/// stored calendar (holidays and 调休 included).
 /// </summary>
 [Allowed(Roles.Anyone)]
 public sealed record ListItemsQuery : IQuery<PagedResult<ItemListDto>>
@@ -40,7 +43,11 @@ public sealed record ListItemsQuery : IQuery<PagedResult<ItemListDto>>
     /// <summary>True: 未签收, open items their lead department has not acknowledged yet.</summary>
     public bool? AwaitingAcknowledgement { get; init; }
 
-    /// <summary>Open items whose deadline falls between today and today + N days.</summary>
+    /// <summary>
+    /// Open items due within N working days: the deadline is today or later and at most N working days away
+    /// (<see cref="ItemListDto.WorkingDaysLeft"/> from 0 to N). Days off right after the N-th working day count with it,
+    /// so a deadline on the weekend after it, which has the same working days left, is not left out.
+    /// </summary>
     public int? DueWithinDays { get; init; }
 
     public string? Keyword { get; init; }
@@ -70,13 +77,14 @@ internal sealed class ListItemsQueryValidator : AbstractValidator<ListItemsQuery
     }
 }
 
-internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext context)
+internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
     : IRequestHandler<ListItemsQuery, PagedResult<ItemListDto>>
 {
     public async Task<PagedResult<ItemListDto>> Handle(ListItemsQuery request, CancellationToken cancellationToken)
     {
         var today = context.Today;
-        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, today);
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, today, calendar);
         var total = await items.CountAsync(cancellationToken);
 
         // The page's ids are chosen first, so names and measure counts are looked up for those rows
@@ -88,10 +96,10 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         var rows = await Sort(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id)), request)
             .SelectRows(db)
             .ToListAsync(cancellationToken);
-        return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today)), total, request.Page, request.PageSize);
+        return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today, calendar)), total, request.Page, request.PageSize);
     }
 
-    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today)
+    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today, WorkingCalendar calendar)
     {
         if (q.RoundId is { } roundId)
         {
@@ -140,10 +148,11 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
                 : items.Where(i => !(i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled));
         }
 
+        // Every date before the (N+1)-th working day after today is at most N working days away.
         if (q.DueWithinDays is { } days)
         {
-            var last = today.AddDays(days);
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate >= today && i.DueDate <= last);
+            var end = calendar.AddWorkingDays(today, days + 1);
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate >= today && i.DueDate < end);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Keyword))

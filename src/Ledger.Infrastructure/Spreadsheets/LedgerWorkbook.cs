@@ -11,8 +11,8 @@ public static class LedgerWorkbook
         Workbook.WriteAsync(
             stream,
             "整改台账",
-            LedgerSheetLayout.Headers.Count,
-            [[LedgerSheetLayout.TitleCell(sheet.Title, sheet.AsOf)], LedgerSheetLayout.Headers, .. sheet.Rows.Select(r => r.Cells)],
+            LedgerSheetLayout.ExportHeaders.Count,
+            [[LedgerSheetLayout.TitleCell(sheet.Title, sheet.AsOf)], LedgerSheetLayout.ExportHeaders, .. sheet.Rows.Select(r => r.ExportCells)],
             cancellationToken);
 
     public static string FileName(LedgerSheet sheet) => $"整改台账-{ChinaCalendar.Format(DateOnly.FromDateTime(sheet.AsOf.DateTime))}.xlsx";

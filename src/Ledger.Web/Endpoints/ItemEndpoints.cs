@@ -17,7 +17,7 @@ internal static class ItemEndpoints
         var items = app.MapGroup("/api/items").WithTags("整改事项");
 
         items.MapGet("/", ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、N天内到期、关键词筛选，排序并分页", changes: false, hasTarget: false)
+            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、N个工作日内到期、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
             .Produces<PagedResult<ItemListDto>>();
         items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
             {
@@ -26,7 +26,7 @@ internal static class ItemEndpoints
                 await LedgerWorkbook.WriteAsync(sheet, buffer, ct);
                 return Results.File(buffer.ToArray(), Workbook.ContentType, LedgerWorkbook.FileName(sheet));
             })
-            .Doc("导出整改台账 Excel（与台账相同的筛选和排序，不分页）：序号、方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、整改状态、进展情况", changes: false, hasTarget: false)
+            .Doc("导出整改台账 Excel（与台账相同的筛选和排序，不分页）：序号、方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、整改状态、进展情况、催办次数", changes: false, hasTarget: false)
             .Produces(StatusCodes.Status200OK, contentType: Workbook.ContentType);
         items.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetItemQuery(id), ct))
             .Doc("事项详情：责任分工、整改措施、进展情况、佐证材料和全部历史", changes: false);

@@ -99,6 +99,12 @@ internal static class JobsSetup
         var china = new RecurringJobOptions { TimeZone = ChinaCalendar.Zone };
         jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), options.ScanCron, china);
         jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.DispatchCron, china);
+
+        // A demo should show its inboxes at once rather than after the next 08:30.
+        if (services.GetRequiredService<LedgerOptions>().DemoData)
+        {
+            services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderJobs>(j => j.ScanAsync(CancellationToken.None));
+        }
     }
 
     /// <summary>The dashboard (/hangfire), for the administrator and the office only.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Application.Auditing;
+using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
@@ -148,6 +149,10 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
             head.PutJsonAsync("/api/me/notification-settings", new { email = "head@example.gov.cn", emailReminders = true }));
         var failed = await FailedEmailAsync("audit-head");
         await Step<object>("POST /api/reminders/email/{id:guid}/retry", admin, "admin-audit", "RetryEmailDelivery", () => admin.PostAsync($"/api/reminders/email/{failed}/retry", null));
+        var holiday = await Step<CalendarDayDto>("PUT /api/calendar/{date}", admin, "admin-audit", "SetCalendarDay", () =>
+            admin.PutJsonAsync("/api/calendar/2025-06-03", new { kind = "Holiday", name = "审计假日" }));
+        await Step<object>("DELETE /api/calendar/{date}", admin, "admin-audit", "DeleteCalendarDay", () =>
+            admin.DeleteAsync($"/api/calendar/2025-06-03?version={holiday.Version}"));
 
         var user = await Step<UserDto>("POST /api/users", admin, "admin-audit", "CreateUser", () => admin.PostJsonAsync("/api/users", new
         {

@@ -204,8 +204,9 @@ public sealed class LedgerSheetImportApiTests(LedgerSheetFixture fixture) : ICla
         return [.. MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r))];
     }
 
+    /// <summary>A row typed into the sheet: the importable columns given, the rest (催办次数) left blank as the export's columns.</summary>
     private static Dictionary<string, object?> Row(params string?[] cells) =>
-        cells.Select((cell, i) => (column: ((char)('A' + i)).ToString(), cell)).ToDictionary(c => c.column, c => (object?)c.cell);
+        Enumerable.Range(0, LedgerSheetLayout.ExportHeaders.Count).ToDictionary(i => ((char)('A' + i)).ToString(), i => (object?)(i < cells.Length ? cells[i] : null));
 
     private static byte[] Xlsx(List<Dictionary<string, object?>> rows)
     {

@@ -78,17 +78,28 @@ public sealed class ListItemsApiTests(ListItemsFixture fixture) : IClassFixture<
 
         Assert.Equal("制度建设滞后", overdue.Title);
         Assert.True(overdue.IsOverdue);
-        Assert.Equal(-6, overdue.DaysLeft);
+        Assert.Equal((-4, "已超期4个工作日"), (overdue.WorkingDaysLeft, overdue.DeadlineText));
         Assert.Equal(["学习不深入", "经费管理不规范", "档案管理混乱", "会议记录不全"], await TitlesAsync("overdue=false"));
     }
 
     [Fact]
-    public async Task Due_within_days_lists_open_items_with_a_deadline_in_the_window()
+    public async Task Due_within_days_lists_open_items_with_a_deadline_in_the_window_of_working_days()
     {
         var soon = Assert.Single((await ListAsync("dueWithinDays=7")).Items);
 
-        Assert.Equal(("学习不深入", 4, false), (soon.Title, soon.DaysLeft, soon.IsOverdue));
-        Assert.Empty(await TitlesAsync("dueWithinDays=3"));
+        // Thursday 1月16日 to Monday 1月20日: Friday and Monday.
+        Assert.Equal(("学习不深入", 2, "还剩2个工作日", false), (soon.Title, soon.WorkingDaysLeft, soon.DeadlineText, soon.IsOverdue));
+        Assert.Equal(["学习不深入"], await TitlesAsync("dueWithinDays=2"));
+        Assert.Empty(await TitlesAsync("dueWithinDays=1"));
+    }
+
+    [Fact]
+    public async Task Settled_long_term_and_undated_items_have_no_working_days_left()
+    {
+        var items = (await ListAsync()).Items.Where(i => i.Title is "经费管理不规范" or "档案管理混乱" or "会议记录不全").ToList();
+
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i => Assert.Equal((null, null), (i.WorkingDaysLeft, i.DeadlineText)));
     }
 
     [Fact]
@@ -149,11 +160,12 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
 
         Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日 10:00）", rows[0]["A"]);
-        Assert.Equal(LedgerSheetLayout.Headers, rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal(LedgerSheetLayout.ExportHeaders, rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal("催办次数", rows[1].Values.Last());
         Assert.Equal(7, rows.Count);
         var overdue = rows[3];
         Assert.Equal(
-            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", ""],
+            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "0"],
             overdue.Values.Select(v => v?.ToString() ?? string.Empty));
         Assert.Equal(("档案管理混乱", "已完成"), (rows[2]["C"]?.ToString()?[..6], rows[2]["I"]));
         Assert.Equal("长期坚持", rows.Single(r => r["C"]?.ToString()?.StartsWith("经费", StringComparison.Ordinal) == true)["H"]);
