@@ -222,6 +222,21 @@ public sealed class ReminderApiTests : IDisposable
         Assert.Equal(("已发送", 2), (sent.StateText, sent.Attempts));
     }
 
+    [Fact]
+    public async Task The_job_dashboard_is_for_the_administrator_and_the_office_only()
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await _factory.Anonymous().GetAsync("/hangfire")).StatusCode);
+        var department = Guid.NewGuid();
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await _factory.ClientFor(Roles.DepartmentHead, department).GetAsync("/hangfire")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await _factory.ClientFor(Roles.Supervisor).GetAsync("/hangfire")).StatusCode);
+        var page = await _factory.ClientFor(Roles.Admin).GetAsync("/hangfire/recurring");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains(ReminderJobs.ScanJobId, html, StringComparison.Ordinal);
+        Assert.Contains(ReminderJobs.DispatchJobId, html, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _factory.CreateClient().GetAsync("/hangfire")).StatusCode);
+    }
+
     /// <summary>
     /// 第一检察部 with 张三 (责任人, account zhangsan) and its head (head), 李四 the 责任领导 (lisi), 王五 the 主要负责人
     /// (wangwu), and the office (office-test).
