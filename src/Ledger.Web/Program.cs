@@ -6,7 +6,7 @@ using Scalar.AspNetCore;
 
 var import = args is [ImportCommandLine.Verb, ..];
 var worker = args is [JobsSetup.WorkerVerb, ..];
-var builder = WebApplication.CreateBuilder(import || worker ? args[1..] : args);
+var builder = WebApplication.CreateBuilder(import ? [] : worker ? args[1..] : args);
 
 builder.AddLedger();
 builder.AddJobs(worker);

@@ -15,7 +15,7 @@ namespace Ledger.Application.Auditing;
 /// item's id), by action, by date range in China's dates; newest first.
 /// </summary>
 [Allowed(Roles.Supervisor, Roles.Office, Roles.Admin)]
-public sealed record ListAuditRecordsQuery : IQuery<PagedResult<AuditRecordDto>>
+public sealed record ListAuditRecordsQuery : IPagedQuery, IQuery<PagedResult<AuditRecordDto>>
 {
     /// <summary>Who acted, as the record names them.</summary>
     public string? Actor { get; init; }
@@ -48,8 +48,7 @@ internal sealed class ListAuditRecordsQueryValidator : AbstractValidator<ListAud
         RuleFor(x => x.Actor).MaximumLength(100);
         RuleFor(x => x.Action).MaximumLength(100);
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("结束日期不能早于开始日期。");
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, MaxPageSize);
+        Include(new PageRules<ListAuditRecordsQuery>(MaxPageSize));
     }
 }
 

@@ -24,7 +24,7 @@ public enum ItemSort
 /// stored calendar (holidays and 调休 included).
 /// </summary>
 [Allowed(Roles.Anyone)]
-public sealed record ListItemsQuery : IQuery<PagedResult<ItemListDto>>
+public sealed record ListItemsQuery : IPagedQuery, IQuery<PagedResult<ItemListDto>>
 {
     public Guid? RoundId { get; init; }
 
@@ -72,8 +72,7 @@ internal sealed class ListItemsQueryValidator : AbstractValidator<ListItemsQuery
         RuleFor(x => x.Sort).IsInEnum();
         RuleFor(x => x.DueWithinDays).InclusiveBetween(0, 3660);
         RuleFor(x => x.Keyword).MaximumLength(100);
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, MaxPageSize);
+        Include(new PageRules<ListItemsQuery>(MaxPageSize));
     }
 }
 

@@ -13,7 +13,7 @@ namespace Ledger.Application.Notifications;
 
 /// <summary>通知: the signed-in user's delivered messages, newest first.</summary>
 [Allowed(Roles.Anyone)]
-public sealed record ListMyNotificationsQuery(bool UnreadOnly = false, int Page = 1, int PageSize = 20) : IQuery<PagedResult<NotificationDto>>;
+public sealed record ListMyNotificationsQuery(bool UnreadOnly = false, int Page = 1, int PageSize = 20) : IPagedQuery, IQuery<PagedResult<NotificationDto>>;
 
 /// <param name="Link">The item's page, for a message about one item.</param>
 public sealed record NotificationDto(
@@ -33,8 +33,7 @@ internal sealed class ListMyNotificationsQueryValidator : AbstractValidator<List
 {
     public ListMyNotificationsQueryValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码从 1 开始。");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 100).WithMessage("每页条数须在 1 到 100 之间。");
+        Include(new PageRules<ListMyNotificationsQuery>(100));
     }
 }
 

@@ -13,7 +13,7 @@ namespace Ledger.Application.Reminders;
 
 /// <summary>邮件发送情况: the daily digests, failing and failed first, so a broken mail server shows at once.</summary>
 [Allowed(Roles.Admin)]
-public sealed record ListEmailDeliveriesQuery(EmailDigestState? State = null, int Page = 1, int PageSize = 50) : IQuery<PagedResult<EmailDeliveryDto>>;
+public sealed record ListEmailDeliveriesQuery(EmailDigestState? State = null, int Page = 1, int PageSize = 50) : IPagedQuery, IQuery<PagedResult<EmailDeliveryDto>>;
 
 public sealed record EmailDeliveryDto(
     Guid Id,
@@ -34,8 +34,7 @@ internal sealed class ListEmailDeliveriesQueryValidator : AbstractValidator<List
 {
     public ListEmailDeliveriesQueryValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("页码从 1 开始。");
-        RuleFor(x => x.PageSize).InclusiveBetween(1, 200).WithMessage("每页条数须在 1 到 200 之间。");
+        Include(new PageRules<ListEmailDeliveriesQuery>(200));
     }
 }
 
