@@ -24,7 +24,7 @@ internal static class ReminderMessages
                 ReminderKind.DueSoon => "请抓紧推进整改，按时报送进展情况和佐证材料。",
                 ReminderKind.DueToday => "今天是整改时限的最后一个工作日，请完成整改并报送佐证材料，确需延期的请按程序申请。",
                 ReminderKind.Overdue => "该事项已超过整改时限，请尽快完成整改，确需延期的请按程序申请。",
-                ReminderKind.Escalation => $"该事项已{left}，请督促责任部门落实整改。",
+                ReminderKind.Escalation => $"该事项{left}，请督促责任部门落实整改。",
                 ReminderKind.LongTermReview => $"该事项为长期坚持事项，请报送{ChinaCalendar.Format(planned.SeriesDate)}起本期的整改进展。",
                 ReminderKind.ProgressDue => $"该事项已{progressStaleDays}天以上未报送进展情况，请及时报送。",
                 _ => "请关注该事项的整改进展。",

@@ -75,6 +75,11 @@ public sealed class ReminderApiTests : IDisposable
         Assert.Equal("【每周领导提醒】您负责的1个事项已超期或临近整改时限", digest.Title);
         Assert.Contains("第1项「理论学习不够深入」；整改时限：2025年2月5日（已超期4个工作日）；责任部门：第一检察部", digest.Body, StringComparison.Ordinal);
 
+        var escalation = (await scene.Office().GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items.Single();
+        Assert.Equal("【超期督办】第1项「理论学习不够深入」，已超期3个工作日", escalation.Title);
+        Assert.Contains("该事项已超期3个工作日，请督促责任部门落实整改。", escalation.Body, StringComparison.Ordinal);
+        Assert.Contains("责任部门：第一检察部；责任人：张三", escalation.Body, StringComparison.Ordinal);
+
         // 催办次数 counts reminding events, not recipients: the weekly list to the leader is not a chase.
         var listed = await scene.Office().GetFromJsonAsync<PagedResult<ItemListDto>>("/api/items?pageSize=10", LedgerApiFactory.Json);
         Assert.Equal(14, listed!.Items.Single(i => i.Id == item.Id).RemindersSent);
