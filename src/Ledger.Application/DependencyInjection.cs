@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Compensations>();
         services.AddSingleton<WorkingCalendars>();
         services.AddScoped<Reminders.EmailDigestSender>();
+        services.AddScoped<Reminders.ReminderScan>();
         return services;
     }
 }

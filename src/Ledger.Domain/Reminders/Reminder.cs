@@ -31,21 +31,17 @@ public sealed class Reminder : IRecordOfItself
 
     public Guid NotificationId { get; private init; }
 
-    public static Reminder For(PlannedReminder planned, Guid recipientUserId, DateOnly day, Guid notificationId, DateTime at)
+    public static Reminder For(ReminderKey key, DateOnly day, Guid notificationId, DateTime at) => new()
     {
-        ArgumentNullException.ThrowIfNull(planned);
-        return new Reminder
-        {
-            ItemId = planned.ItemId,
-            Kind = planned.Kind,
-            SeriesDate = planned.SeriesDate,
-            Stage = planned.Stage,
-            RecipientUserId = recipientUserId,
-            Day = day,
-            CreatedAt = at,
-            NotificationId = notificationId,
-        };
-    }
+        ItemId = key.ItemId,
+        Kind = key.Kind,
+        SeriesDate = key.SeriesDate,
+        Stage = key.Stage,
+        RecipientUserId = key.RecipientUserId,
+        Day = day,
+        CreatedAt = at,
+        NotificationId = notificationId,
+    };
 
     public ReminderKey Key => new(ItemId, Kind, SeriesDate, Stage, RecipientUserId);
 }

@@ -33,7 +33,7 @@ internal static class NotificationEndpoints
             .Doc("提醒设置：提前提醒的工作日、超期督办链条（责任人 → 责任领导 → 主要负责人）、每周提醒日", changes: false, hasTarget: false);
         reminders.MapPut("/settings", (UpdateReminderSettingsCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct))
             .Doc("修改提醒设置（整改办）", hasTarget: false);
-        reminders.MapPost("/scan", (DateOnly? day, IMediator m, CancellationToken ct) => m.Send(new RunReminderScanCommand(day), ct))
+        reminders.MapPost("/scan", (DateOnly? day, ReminderScan scan, CancellationToken ct) => scan.RunAsync(day, ct))
             .Doc("立即执行到期扫描（系统管理员；平时每天 08:30 自动执行）；同一天重复执行不会重复提醒", hasTarget: false);
         reminders.MapPost("/dispatch", (IMediator m, CancellationToken ct) => m.Send(new DeliverNotificationsCommand(), ct))
             .Doc("立即投递待发通知到站内信箱（系统管理员；平时每分钟自动执行）", hasTarget: false);

@@ -29,7 +29,8 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
         {
             try
             {
-                var result = await SendAsync(new RunReminderScanCommand(), cancellationToken);
+                await using var scope = SystemScope();
+                var result = await scope.ServiceProvider.GetRequiredService<ReminderScan>().RunAsync(null, cancellationToken);
                 LogScanned(result.Day, result.ItemsScanned, result.RemindersCreated, result.NotificationsCreated);
                 break;
             }
@@ -48,7 +49,7 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
         var delivered = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = SystemScope();
         var sent = await scope.ServiceProvider.GetRequiredService<EmailDigestSender>().SendDueAsync(cancellationToken);
         if (delivered.Delivered + delivered.Cancelled + sent > 0)
         {
@@ -59,9 +60,15 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     /// <summary>Each step in its own scope, so a retry starts from a clean context, as the system rather than a user.</summary>
     private async Task<T> SendAsync<T>(IRequest<T> request, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActingAs = Actor;
+        await using var scope = SystemScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+    }
+
+    private AsyncServiceScope SystemScope()
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActingAs = Actor;
+        return scope;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder scan for {Day}: {Items} items, {Reminders} reminders in {Notifications} messages")]

@@ -139,7 +139,7 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         var reminderSettings = await (await _office.GetAsync("/api/reminders/settings")).ReadAsync<ReminderSettingsDto>();
         await Step<ReminderSettingsDto>("PUT /api/reminders/settings", _office, Office, "UpdateReminderSettings", () =>
             _office.PutJsonAsync("/api/reminders/settings", reminderSettings with { Version = null, EscalateAfterOverdueDays = 2, PrincipalAfterOverdueDays = null }));
-        await Step<ReminderScanResult>("POST /api/reminders/scan", admin, "admin-audit", "RunReminderScan", () => admin.PostAsync("/api/reminders/scan?day=2025-04-29", null));
+        await Step<ReminderScanResult>("POST /api/reminders/scan", admin, "admin-audit", "RecordReminders", () => admin.PostAsync("/api/reminders/scan?day=2025-04-29", null));
         await (await admin.PostAsync("/api/reminders/scan?day=2025-04-30", null)).ReadAsync<ReminderScanResult>();
         await Step<DeliveryResult>("POST /api/reminders/dispatch", admin, "admin-audit", "DeliverNotifications", () => admin.PostAsync("/api/reminders/dispatch", null));
         var notice = (await head.GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items[0];

@@ -109,7 +109,7 @@ public sealed class ReminderApiTests : IDisposable
         var scene = await ReminderScene.CreateAsync(_factory);
         var item = await scene.ItemDueAsync("整改时限调整", "2025-01-17");
         await scene.AtAsync(new DateOnly(2025, 1, 16));
-        await scene.SendAsync(new RunReminderScanCommand());
+        await scene.ScanOnlyAsync();
 
         item = await scene.AssignAsync(item, "2025-01-24");
         var delivery = await scene.SendAsync(new DeliverNotificationsCommand());
@@ -358,6 +358,14 @@ public sealed class ReminderApiTests : IDisposable
         }
 
         public Task JobsAsync(Func<ReminderJobs, Task> run) => run(factory.Services.GetRequiredService<ReminderJobs>());
+
+        /// <summary>Today's scan without the delivery the job runs after it.</summary>
+        public async Task ScanOnlyAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Http.HttpCurrentUser>().ActingAs = ReminderJobs.Actor;
+            await scope.ServiceProvider.GetRequiredService<ReminderScan>().RunAsync(null, CancellationToken.None);
+        }
 
         public async Task<T> SendAsync<T>(MediatR.IRequest<T> request)
         {

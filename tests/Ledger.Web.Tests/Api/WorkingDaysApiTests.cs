@@ -125,7 +125,7 @@ public sealed class WorkingDaysApiTests(LedgerApiFactory factory) : IClassFixtur
         {
             var notification = Notification.Create(recipient, kind, today, kind.ToChinese(), "请抓紧整改。", itemId, at);
             db.Notifications.Add(notification);
-            db.Reminders.Add(Reminder.For(new PlannedReminder(itemId, kind, series, stage, ReminderAudience.ResponsiblePerson, null), recipient, today, notification.Id, at));
+            db.Reminders.Add(Reminder.For(new ReminderKey(itemId, kind, series, stage, recipient), today, notification.Id, at));
         }
 
         await db.SaveChangesAsync();
