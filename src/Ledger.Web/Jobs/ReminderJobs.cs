@@ -48,7 +48,16 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task DispatchAsync(CancellationToken cancellationToken)
     {
-        var delivered = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
+        // Each command delivers a bounded batch in its own short transaction; a large scan's messages take several.
+        var delivered = new DeliveryResult(0, 0, 0);
+        DeliveryResult batch;
+        do
+        {
+            batch = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
+            delivered = new(delivered.Delivered + batch.Delivered, delivered.Cancelled + batch.Cancelled, delivered.QueuedForEmail + batch.QueuedForEmail);
+        }
+        while (batch.Delivered + batch.Cancelled > 0);
+
         await using var scope = SystemScope();
         var sent = await scope.ServiceProvider.GetRequiredService<EmailDigestSender>().SendDueAsync(cancellationToken);
         if (delivered.Delivered + delivered.Cancelled + sent > 0)
