@@ -45,7 +45,7 @@ internal sealed class ReminderPlan(ReminderPlanner planner, RecipientDirectory d
     public static string WhyNoLongerTrue(Reminder reminder, ReminderTarget? target) => target switch
     {
         null => "事项已不再需要提醒。",
-        { Status: >= ItemLifecycle.FirstSettled } => $"事项已{target.Status.ToChinese()}。",
+        { Status: >= ItemLifecycle.FirstSettled } => $"事项{target.Status.ToChinese()}。",
         { IsLongTerm: true } when reminder.Kind != ReminderKind.LongTermReview && reminder.Kind != ReminderKind.ProgressDue => "事项已改为长期坚持。",
         { DueDate: { } due } when reminder.Kind is ReminderKind.DueSoon or ReminderKind.DueToday or ReminderKind.Overdue or ReminderKind.Escalation
                                   && due != reminder.SeriesDate => $"整改时限已调整为{Domain.Common.ChinaCalendar.Format(due)}。",

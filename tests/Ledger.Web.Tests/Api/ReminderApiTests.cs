@@ -128,6 +128,23 @@ public sealed class ReminderApiTests : IDisposable
     }
 
     [Fact]
+    public async Task An_item_completed_before_delivery_withdraws_its_reminders_with_the_reason()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        var item = await scene.ItemDueAsync("会前完成整改", "2025-01-17");
+        await scene.ScanOnlyAsync();
+        await scene.SettleAsync(item, "completed");
+
+        var delivery = await scene.SendAsync(new DeliverNotificationsCommand());
+
+        Assert.Equal((0, 2), (delivery.Delivered, delivery.Cancelled));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.All(
+            await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Notifications.ToListAsync(),
+            n => Assert.Equal("事项已完成。", n.CancelReason));
+    }
+
+    [Fact]
     public async Task The_inbox_counts_unread_messages_and_marks_them_read_for_their_owner_only()
     {
         var scene = await ReminderScene.CreateAsync(_factory);
