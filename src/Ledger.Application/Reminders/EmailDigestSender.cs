@@ -51,16 +51,22 @@ public sealed partial class EmailDigestSender(
         var due = await db.EmailDigests.AsNoTracking()
             .Where(d => (d.State == EmailDigestState.Pending && d.NextAttemptAt <= now) || (d.State == EmailDigestState.Sending && d.ClaimedUntil <= now))
             .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var plan = await ReminderPlan.LoadAsync(db, calendars, recipients, cancellationToken);
         var sent = 0;
         foreach (var id in due)
         {
-            sent += await SendAsync(id, cancellationToken) ? 1 : 0;
+            sent += await SendAsync(id, plan, cancellationToken) ? 1 : 0;
         }
 
         return sent;
     }
 
-    private async Task<bool> SendAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(Guid id, ReminderPlan plan, CancellationToken cancellationToken)
     {
         var digest = await db.EmailDigests.FirstAsync(d => d.Id == id, cancellationToken);
         if (!digest.IsDue(clock.GetUtcNow().UtcDateTime))
@@ -80,7 +86,7 @@ public sealed partial class EmailDigestSender(
             return false;
         }
 
-        var message = await ComposeAsync(digest, cancellationToken);
+        var message = await ComposeAsync(digest, plan, cancellationToken);
         if (message is null)
         {
             digest.Cancel();
@@ -105,11 +111,10 @@ public sealed partial class EmailDigestSender(
     }
 
     /// <summary>The day's messages that still hold; null when none do.</summary>
-    private async Task<EmailMessage?> ComposeAsync(EmailDigest digest, CancellationToken cancellationToken)
+    private async Task<EmailMessage?> ComposeAsync(EmailDigest digest, ReminderPlan plan, CancellationToken cancellationToken)
     {
         var messages = await db.Notifications.AsNoTracking().Where(n => n.EmailDigestId == digest.Id)
             .OrderBy(n => n.CreatedAt).Select(n => new { n.Id, n.Title, n.Body }).ToListAsync(cancellationToken);
-        var plan = await ReminderPlan.LoadAsync(db, calendars, recipients, cancellationToken);
         var check = await ReminderCheck.LoadAsync(db, plan, messages.Select(m => m.Id), cancellationToken);
         var holding = messages.Where(m => check.WhyCancel(m.Id) is null).ToList();
         var recipient = plan.Directory.Find(digest.RecipientUserId);

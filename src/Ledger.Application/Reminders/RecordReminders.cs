@@ -21,7 +21,7 @@ internal sealed class RecordRemindersCommandValidator : AbstractValidator<Record
     public RecordRemindersCommandValidator()
     {
         RuleFor(x => x.Messages).NotEmpty();
-        RuleForEach(x => x.Messages).Must((command, m) => m.Reminders.Count > 0 && m.Reminders.All(r => r.RecipientUserId == m.RecipientUserId && r.Kind == m.Kind))
+        RuleForEach(x => x.Messages).Must(m => m.Reminders.Count > 0 && m.Reminders.All(r => r.RecipientUserId == m.RecipientUserId && r.Kind == m.Kind))
             .WithMessage("提醒与通知不一致。");
     }
 }
