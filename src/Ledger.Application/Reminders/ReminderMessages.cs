@@ -17,6 +17,7 @@ internal static class ReminderMessages
         var title = $"【{kind.ToChinese()}】{item.Label}{(left is null ? string.Empty : "，" + left)}";
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"事项：{item.Label}")
+            .AppendLine(CultureInfo.InvariantCulture, $"巡察：{item.Round}")
             .AppendLine(Deadline(item, left))
             .AppendLine(CultureInfo.InvariantCulture, $"责任部门：{item.LeadDepartmentName ?? "未明确"}；责任人：{item.ResponsiblePersonName ?? "未明确"}")
             .AppendLine(kind switch

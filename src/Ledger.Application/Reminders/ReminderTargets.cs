@@ -7,8 +7,10 @@ using Ledger.Domain.Settings;
 namespace Ledger.Application.Reminders;
 
 /// <summary>An item as reminders read it: what the planner decides on and what the message says, in one projection.</summary>
+/// <param name="Round">市委第三巡察组巡察某区人民检察院党组: whose 第3项 it is, when several rounds are open.</param>
 internal sealed record ReminderTarget(
     Guid Id,
+    string Round,
     ItemKind Kind,
     int Number,
     string Title,
@@ -46,6 +48,7 @@ internal static class ReminderTargets
     public static IQueryable<ReminderTarget> SelectTargets(this IQueryable<RectificationItem> items, ILedgerDbContext db) =>
         items.Select(i => new ReminderTarget(
             i.Id,
+            db.Rounds.Where(r => r.Id == i.RoundId).Select(r => r.InspectingTeam + "巡察" + r.InspectedUnit).FirstOrDefault() ?? string.Empty,
             i.Kind,
             i.Number,
             i.Title,

@@ -65,6 +65,7 @@ public sealed class ReminderApiTests : IDisposable
         Assert.Equal(ReminderKind.Overdue, latest.Kind);
         Assert.Equal("【超期催办】第1项「理论学习不够深入」，已超期6个工作日", latest.Title);
         Assert.Contains("整改时限：2025年2月5日（已超期6个工作日）", latest.Body, StringComparison.Ordinal);
+        Assert.Contains("巡察：市委第三巡察组巡察某区人民检察院党组", latest.Body, StringComparison.Ordinal);
         Assert.Equal($"/items/{item.Id}", latest.Link);
         Assert.Equal("2025年2月12日", latest.DayText);
         var dueSoon = inbox.Items.Single(n => n.Day == new DateOnly(2025, 1, 24));
