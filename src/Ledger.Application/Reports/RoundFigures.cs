@@ -1,4 +1,6 @@
+using System.Reflection;
 using Ledger.Application.Common;
+using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ namespace Ledger.Application.Reports;
 
 /// <summary>
 /// The statistics of a round as of a date, from the ledger's history (<see cref="ItemsOnDate"/>): what the report's
-/// statistics sentence says.
+/// statistics sentence says and the ledger export's 统计 sheet shows. Both take them from here.
 /// </summary>
 /// <param name="Aspects">方面 of the round (an aspect has no date of its own: every aspect the round has now).</param>
 /// <param name="Problems">反馈问题 (具体问题).</param>
@@ -25,6 +27,10 @@ public sealed record RoundFigures(
 {
     /// <summary>The statistics sentence in the published reports' wording: 截至2025年1月16日，巡察反馈的40个具体问题，已完成整改24个….</summary>
     public string Sentence => StatisticsSentence.Write(AsOf, Problems, ImmediateFixes, Petitions);
+
+    /// <summary>Whoever may read a round's figures (<see cref="GetRoundFiguresQuery"/>'s roles): the export adds them for these users only.</summary>
+    internal static bool MayRead(ICurrentUser user) =>
+        user.IsIn(typeof(GetRoundFiguresQuery).GetCustomAttribute<AllowedAttribute>()!.Roles);
 
     internal static RoundFigures Of(Guid roundId, DateOnly asOf, int aspects, IReadOnlyCollection<ItemOnDate> items) => new(
         roundId,

@@ -8,7 +8,9 @@ using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Reports;
 using Ledger.Domain.Items;
+using Ledger.Infrastructure.Spreadsheets;
 using Ledger.Testing;
+using MiniExcelLibs;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -183,11 +185,52 @@ public sealed class RoundFiguresAsOfTests(HuijiReportDayFactory factory) : IClas
     }
 }
 
-/// <summary>The endpoint's answers on the shared host (2025年1月16日).</summary>
+/// <summary>The endpoint's answers on the shared host (2025年1月16日), and the ledger export's 统计 sheet.</summary>
 public sealed class RoundFiguresApiTests(LedgerApiFactory factory) : IClassFixture<LedgerApiFactory>
 {
     [Fact]
-    public async Task Department_users_cannot_ask_for_figures_the_office_leaders_supervisors_and_admins_can()
+    public async Task The_export_of_a_round_carries_the_figures_of_its_day()
+    {
+        var office = factory.CreateClient();
+        var roundId = await FigureRequests.ImportAsync(office, HuijiReport.Bytes(), "惠济.txt");
+        var ledgers = new Ledgers(office);
+        var problems = await FigureRequests.ProblemsAsync(office, roundId);
+        var one = await ledgers.ActAsync(FigureRequests.State(problems[1]), "resume", new { reason = "学习测试未达标" });
+        await (await office.PutJsonAsync($"/api/items/{one.Id}/assignment", new { version = one.Version, dueDate = "2025-01-10" })).ReadAsync<ItemState>();
+        var two = await ledgers.ActAsync(FigureRequests.State(problems[2]), "resume", new { reason = "机制尚需长期坚持" });
+        await ledgers.ActAsync(two, "partially-done", new { reason = "检察建议机制已建立，需长期坚持" });
+        await (await office.PostJsonAsync($"/api/rounds/{roundId}/items", new { aspectId = problems[1].AspectId, title = "交办信访件一", kind = "Petition" })).ReadAsync<ItemState>();
+
+        var (_, figures) = await FigureRequests.FiguresAsync(office, roundId);
+        Assert.Equal(new DateOnly(2025, 1, 16), figures.AsOf);
+        Assert.Equal(new ItemFigures(19, 17, 1, 1, 0, 0, 1, 1, 0, 55), figures.Problems);
+        Assert.Equal(
+            "截至2025年1月16日，巡察反馈的19个具体问题，已完成整改17个，阶段性完成整改1个，正在整改1个；交办信访件1件，正在办理1件。",
+            figures.Sentence);
+
+        var response = await office.GetAsync($"/api/items/export?roundId={roundId}&status=InProgress");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal([LedgerWorkbook.SheetName, FiguresSheetLayout.SheetName], MiniExcel.GetSheetNames(workbook));
+        workbook.Position = 0;
+        var ledgerRows = MiniExcel.Query(workbook, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3, ledgerRows.Count);
+        workbook.Position = 0;
+        var sheet = MiniExcel.Query(workbook, useHeaderRow: false, sheetName: FiguresSheetLayout.SheetName)
+            .Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => v?.ToString()).Reverse().SkipWhile(v => v is null).Reverse().ToList())
+            .ToList();
+
+        // The whole sheet is the figures the API answers, laid out; and, read by eye, the counts of the problems.
+        Assert.Equal(FiguresSheetLayout.Rows(figures).Select(r => r.ToList()), sheet);
+        Assert.Equal("整改情况统计（截至2025年1月16日）", sheet[0][0]);
+        Assert.Equal(figures.Sentence, sheet[1][0]);
+        Assert.Equal(["反馈问题", "19", "55", "17", "1", "1", "0", "0", "1", "1", "0", "89.5%", "0.0%"], sheet[3]);
+        Assert.Equal(["合计", "20", "55", "17", "1", "1", "1", "0", "1", "1", "0", "85.0%", "0.0%"], sheet[6]);
+    }
+
+    [Fact]
+    public async Task A_department_export_has_no_figures_sheet_and_department_users_cannot_ask_for_figures()
     {
         var office = factory.CreateClient();
         var round = await new Ledgers(office).RoundAsync();
@@ -195,6 +238,8 @@ public sealed class RoundFiguresApiTests(LedgerApiFactory factory) : IClassFixtu
         var staff = factory.ClientFor(Roles.DepartmentStaff, department.Id);
 
         await (await staff.GetAsync($"/api/rounds/{round.Id}/figures")).ProblemAsync(403);
+        using var workbook = new MemoryStream(await (await staff.GetAsync($"/api/items/export?roundId={round.Id}")).Content.ReadAsByteArrayAsync());
+        Assert.Equal([LedgerWorkbook.SheetName], MiniExcel.GetSheetNames(workbook));
 
         foreach (var role in new[] { Roles.Leader, Roles.Supervisor, Roles.Admin })
         {
