@@ -37,9 +37,17 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
         Converters = { new JsonStringEnumConverter() },
     };
 
+    public LedgerApiFactory()
+        : this(Now)
+    {
+    }
+
+    /// <summary>A host whose fake clock starts at <paramref name="start"/> rather than <see cref="Now"/>: the clock never goes back.</summary>
+    protected LedgerApiFactory(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ledger-tests", Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -4,6 +4,7 @@ using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Reports;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,11 @@ namespace Ledger.Application.Items;
 public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerSheet>;
 
 /// <param name="AsOf">When the sheet was read, in China's time: an import of the sheet refuses to overwrite later changes.</param>
-public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IReadOnlyList<LedgerSheetRow> Rows);
+/// <param name="Figures">
+/// The round's figures on that date, for the workbook's 统计 sheet: when one round is exported by a user who may read its
+/// figures; computed by <see cref="RoundFigures"/>, as the report's are.
+/// </param>
+public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IReadOnlyList<LedgerSheetRow> Rows, RoundFigures? Figures = null);
 
 /// <summary>
 /// One item as its row reads; every cell is the text the spreadsheet shows. <see cref="Cells"/> are the columns an import
@@ -60,7 +65,10 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today, calendar);
         var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
-        return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row));
+        var figures = request.Filter.RoundId is { } roundId && RoundFigures.MayRead(context.User)
+            ? await RoundFigures.ReadAsync(db, roundId, DateOnly.FromDateTime(asOf.DateTime), cancellationToken)
+            : null;
+        return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row), figures);
     }
 
     private async Task<string> TitleAsync(Guid? roundId, CancellationToken cancellationToken)

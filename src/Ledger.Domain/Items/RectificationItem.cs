@@ -359,7 +359,7 @@ public sealed class RectificationItem : AggregateRoot
         if (approve)
         {
             ClosedOutAt = stamp.At;
-            ClosedLate = !IsLongTerm && DueDate is { } due && ChinaCalendar.ToChinaDate(stamp.At) > due;
+            ClosedLate = ItemLifecycle.IsClosedLate(Deadline, ChinaCalendar.ToChinaDate(stamp.At));
         }
 
         MoveTo(approve ? ItemStatus.ClosedOut : ItemStatus.InProgress, reason, stamp);

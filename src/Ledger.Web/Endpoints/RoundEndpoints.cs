@@ -1,4 +1,5 @@
 using Ledger.Application.Items;
+using Ledger.Application.Reports;
 using Ledger.Application.Rounds;
 using Ledger.Web.Http;
 using MediatR;
@@ -14,6 +15,8 @@ internal static class RoundEndpoints
             .Doc("巡察轮次列表，含事项数和已销号数", changes: false, hasTarget: false);
         rounds.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetRoundQuery(id), ct))
             .Doc("巡察轮次详情及其方面", changes: false);
+        rounds.MapGet("/{id:guid}/figures", (Guid id, DateOnly? asOf, IMediator m, CancellationToken ct) => m.Send(new GetRoundFiguresQuery(id, asOf), ct))
+            .Doc("截至某日（asOf，默认今天）的整改统计：方面、问题、事项、措施、已完成、阶段性完成、立行立改、信访件、已销号、超期、整改完成率、按期完成率及统计语句，按当日的历史记录计算", changes: false);
         rounds.MapPost("/", async (CreateRoundCommand command, IMediator m, CancellationToken ct) =>
             {
                 var saved = await m.Send(command, ct);

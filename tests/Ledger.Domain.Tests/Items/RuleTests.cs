@@ -166,6 +166,27 @@ public class RuleTests
         Assert.Equal("长期坚持", Deadline.LongTerm.ToString());
     }
 
+    [Fact]
+    public void A_deadline_reads_back_from_the_text_its_history_keeps()
+    {
+        Deadline[] deadlines = [Deadline.On(new DateOnly(2025, 1, 6)), Deadline.On(new DateOnly(2024, 12, 31)), Deadline.LongTerm, Deadline.None];
+
+        Assert.Equal(deadlines, deadlines.Select(d => Deadline.Parse(d.ToString())));
+        Assert.Throws<FormatException>(() => Deadline.Parse("2025-01-06"));
+        Assert.Equal(new DateTime(2025, 1, 15, 16, 0, 0, DateTimeKind.Utc), ChinaCalendar.StartOf(new DateOnly(2025, 1, 16)));
+    }
+
+    [Theory]
+    [InlineData("2025-03-31", "2025-03-31", false)]
+    [InlineData("2025-03-31", "2025-04-01", true)]
+    [InlineData(null, "2025-04-01", false)]
+    public void A_close_out_is_late_only_after_a_dated_deadline(string? due, string closedOn, bool late)
+    {
+        var deadline = due is null ? Deadline.LongTerm : Deadline.On(DateOnly.Parse(due, CultureInfo.InvariantCulture));
+        Assert.Equal(late, ItemLifecycle.IsClosedLate(deadline, DateOnly.Parse(closedOn, CultureInfo.InvariantCulture)));
+        Assert.False(ItemLifecycle.IsClosedLate(Deadline.None, DateOnly.Parse(closedOn, CultureInfo.InvariantCulture)));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

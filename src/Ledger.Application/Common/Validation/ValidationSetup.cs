@@ -44,6 +44,7 @@ internal static class ValidationSetup
         ["Page"] = "页码",
         ["PageSize"] = "每页条数",
         ["DueWithinDays"] = "到期天数",
+        ["AsOf"] = "截至日期",
     };
 
     public static void Configure()
