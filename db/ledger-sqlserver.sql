@@ -1016,3 +1016,108 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    CREATE TABLE [PublishedReports] (
+        [Id] uniqueidentifier NOT NULL,
+        [RoundId] uniqueidentifier NOT NULL,
+        [Edition] int NOT NULL,
+        [AsOf] date NOT NULL,
+        [ReportDate] date NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Text] nvarchar(200) NOT NULL,
+        [Figures] nvarchar(200) NOT NULL,
+        [Items] nvarchar(200) NOT NULL,
+        [Issues] nvarchar(200) NOT NULL,
+        [Docx] varbinary(max) NOT NULL,
+        [DocxSha256] nchar(64) NOT NULL,
+        [PublishedAt] datetime2 NOT NULL,
+        [PublishedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_PublishedReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PublishedReports_Rounds_RoundId] FOREIGN KEY ([RoundId]) REFERENCES [Rounds] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    CREATE TABLE [Reports] (
+        [Id] uniqueidentifier NOT NULL,
+        [RoundId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NULL,
+        [Opening] nvarchar(4000) NULL,
+        [OrganisationHeading] nvarchar(200) NULL,
+        [Organisation] nvarchar(200) NULL,
+        [ProblemsHeading] nvarchar(200) NULL,
+        [NextStepsHeading] nvarchar(200) NULL,
+        [NextSteps] nvarchar(200) NULL,
+        [Closing] nvarchar(4000) NULL,
+        [Signature] nvarchar(200) NULL,
+        [Editions] int NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Reports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Reports_Rounds_RoundId] FOREIGN KEY ([RoundId]) REFERENCES [Rounds] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    CREATE TABLE [ReportItemTexts] (
+        [ReportId] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(200) NOT NULL,
+        [WrittenBy] nvarchar(100) NOT NULL,
+        [WrittenAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReportItemTexts] PRIMARY KEY ([ReportId], [ItemId]),
+        CONSTRAINT [FK_ReportItemTexts_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReportItemTexts_Reports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [Reports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PublishedReports_RoundId_Edition] ON [PublishedReports] ([RoundId], [Edition]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    CREATE INDEX [IX_ReportItemTexts_ItemId] ON [ReportItemTexts] ([ItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Reports_RoundId] ON [Reports] ([RoundId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123181528_Reports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123181528_Reports', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -47,6 +47,7 @@ app.MapSettingsEndpoints();
 app.MapNotificationEndpoints();
 app.MapJobsDashboard();
 app.MapCalendarEndpoints();
+app.MapReportEndpoints();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

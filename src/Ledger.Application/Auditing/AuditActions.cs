@@ -23,6 +23,7 @@ public static class AuditActions
         ["DeleteDepartment"] = "删除部门",
         ["DeletePerson"] = "删除人员",
         ["DeliverNotifications"] = "投递提醒通知",
+        ["EditReport"] = "填写整改情况通报",
         ["EditItem"] = "修改问题内容",
         ["ImportLedgerSheet"] = "导入 Excel 台账",
         ["ImportReport"] = "导入整改报告",
@@ -30,6 +31,7 @@ public static class AuditActions
         ["MarkItemCompleted"] = "标记已完成",
         ["MarkItemPartiallyDone"] = "标记阶段性完成",
         ["MarkNotificationRead"] = "通知标为已读",
+        ["PublishReport"] = "发布整改情况通报",
         ["RecordReminders"] = "记录到期提醒",
         ["RenameAspect"] = "修改方面名称",
         ["RenameDepartment"] = "修改部门名称",
@@ -54,6 +56,7 @@ public static class AuditActions
         ["UpdateUser"] = "修改用户",
         ["UpdateWorkflowSettings"] = "修改流程设置",
         ["WithdrawEvidence"] = "撤回佐证材料",
+        ["WriteReportItemText"] = "改写通报中的整改情况",
     };
 
     public static IReadOnlyCollection<string> Known => Chinese.Keys;

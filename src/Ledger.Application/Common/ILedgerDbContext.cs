@@ -3,6 +3,7 @@ using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Reminders;
+using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,10 @@ public interface ILedgerDbContext
     DbSet<Notification> Notifications { get; }
 
     DbSet<EmailDigest> EmailDigests { get; }
+
+    DbSet<RectificationReport> Reports { get; }
+
+    DbSet<PublishedReport> PublishedReports { get; }
 
     DatabaseFacade Database { get; }
 

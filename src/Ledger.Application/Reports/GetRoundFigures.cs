@@ -21,7 +21,7 @@ internal sealed class GetRoundFiguresQueryValidator : AbstractValidator<GetRound
     {
         RuleFor(x => x.RoundId).RequiredId();
         RuleFor(x => x.AsOf).Must(asOf => asOf <= context.Today).When(x => x.AsOf is not null)
-            .WithMessage("截至日期不能晚于今天：台账只知道已经记录的情况。");
+            .WithMessage(ReportDates.AsOfAfterToday);
     }
 }
 

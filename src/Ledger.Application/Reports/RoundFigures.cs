@@ -28,6 +28,9 @@ public sealed record RoundFigures(
     /// <summary>The statistics sentence in the published reports' wording: 截至2025年1月16日，巡察反馈的40个具体问题，已完成整改24个….</summary>
     public string Sentence => StatisticsSentence.Write(AsOf, Problems, ImmediateFixes, Petitions);
 
+    /// <summary>What the rectification set out to do, the sentence of the plan: 巡察反馈意见共涉及6个方面、19个具体问题，确定整改事项19个、整改措施55条。</summary>
+    public string? PlanSentence => StatisticsSentence.WritePlan(Aspects, Problems, All);
+
     /// <summary>Whoever may read a round's figures (<see cref="GetRoundFiguresQuery"/>'s roles): the export adds them for these users only.</summary>
     internal static bool MayRead(ICurrentUser user) =>
         user.IsIn(typeof(GetRoundFiguresQuery).GetCustomAttribute<AllowedAttribute>()!.Roles);
@@ -158,6 +161,27 @@ public static class StatisticsSentence
 
         var date = ChinaCalendar.Format(asOf);
         return parts.Count == 0 ? $"截至{date}{Comma}尚未登记巡察反馈问题。" : $"截至{date}{Comma}{string.Join(Semicolon, parts)}。";
+    }
+
+    /// <summary>
+    /// The plan's size, the figures seed 002 garbled when they were typed (4个方面1640个整改事项151整改措施); null for a round
+    /// with neither aspects nor items.
+    /// </summary>
+    public static string? WritePlan(int aspects, ItemFigures problems, ItemFigures all)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(all);
+        var scope = string.Join("、", new[] { (aspects, $"{aspects}个方面"), (problems.Total, $"{problems.Total}个具体问题") }
+            .Where(p => p.Item1 > 0).Select(p => p.Item2));
+        if (scope.Length == 0 && all.Total == 0)
+        {
+            return null;
+        }
+
+        var plan = all.Total == 0
+            ? string.Empty
+            : $"确定整改事项{all.Total}个" + (all.Measures > 0 ? $"、整改措施{all.Measures}条" : string.Empty);
+        return scope.Length == 0 ? $"{plan}。" : plan.Length == 0 ? $"巡察反馈意见共涉及{scope}。" : $"巡察反馈意见共涉及{scope}{Comma}{plan}。";
     }
 
     private static string Counts(params (int Count, string Text)[] counts) =>

@@ -4,6 +4,7 @@ using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Reminders;
+using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Ledger.Infrastructure.Identity;
@@ -43,6 +44,10 @@ public abstract class LedgerDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<EmailDigest> EmailDigests => Set<EmailDigest>();
+
+    public DbSet<RectificationReport> Reports => Set<RectificationReport>();
+
+    public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

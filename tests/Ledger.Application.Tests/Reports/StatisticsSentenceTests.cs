@@ -76,3 +76,17 @@ public class StatisticsSentenceTests
         Assert.Equal(("90.5%", "—"), (FiguresSheetLayout.Percent(figures.CompletionRate), FiguresSheetLayout.Percent(None.OnTimeRate)));
     }
 }
+
+public class PlanSentenceTests
+{
+    private static ItemFigures Items(int total, int measures = 0) => new(total, 0, 0, total, 0, 0, 0, 0, 0, measures);
+
+    [Fact]
+    public void The_plan_sentence_gives_the_figures_seed_002_garbled()
+    {
+        Assert.Equal("巡察反馈意见共涉及4个方面、16个具体问题，确定整改事项40个、整改措施151条。", StatisticsSentence.WritePlan(4, Items(16), Items(40, 151)));
+        Assert.Equal("巡察反馈意见共涉及2个方面，确定整改事项3个。", StatisticsSentence.WritePlan(2, Items(0), Items(3)));
+        Assert.Equal("巡察反馈意见共涉及2个方面。", StatisticsSentence.WritePlan(2, Items(0), Items(0)));
+        Assert.Null(StatisticsSentence.WritePlan(0, Items(0), Items(0)));
+    }
+}

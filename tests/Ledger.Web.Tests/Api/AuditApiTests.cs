@@ -8,6 +8,7 @@ using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Notifications;
 using Ledger.Application.Reminders;
+using Ledger.Application.Reports;
 using Ledger.Application.Rounds;
 using Ledger.Application.Settings;
 using Ledger.Application.Users;
@@ -175,6 +176,13 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         var own = factory.ClientFor(Roles.DepartmentStaff, department.Id, userName: "password-changer");
         await Step<object>("POST /api/auth/password", own, "password-changer", "ChangePassword", () =>
             own.PostJsonAsync("/api/auth/password", new { currentPassword = LedgerApiFactory.Password, newPassword = "Changed@2025a" }));
+
+        var report = await Step<Saved>("PUT /api/rounds/{id:guid}/report", _office, Office, "EditReport", () =>
+            _office.PutJsonAsync($"/api/rounds/{round!.Id}/report", new { version = (Guid?)null, organisation = "成立整改工作领导小组。", nextSteps = "持续巩固整改成效。" }));
+        report = await Step<Saved>("PUT /api/rounds/{id:guid}/report/items/{itemId:guid}", _office, Office, "WriteReportItemText", () =>
+            _office.PutJsonAsync($"/api/rounds/{round!.Id}/report/items/{item.Id}", new { version = report.Version, text = "已建立审计整改制度。" }));
+        await Step<PublishedReportSummary>("POST /api/rounds/{id:guid}/report/editions", _office, Office, "PublishReport", () =>
+            _office.PostJsonAsync($"/api/rounds/{round!.Id}/report/editions", new { version = report.Version, issuesReviewed = true }));
 
         await Step<JsonElement>("POST /api/imports/text", _office, Office, "ImportReport", () => _office.PostJsonAsync("/api/imports/text", new
         {

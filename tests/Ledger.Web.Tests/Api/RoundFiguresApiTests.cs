@@ -76,6 +76,25 @@ internal static class FigureRequests
             .Items.ToDictionary(i => i.Number);
 
     public static ItemState State(ItemListDto item) => new(item.Id, item.Version, item.Status, item.StatusText);
+
+    public static async Task<ItemState> AssignAsync(HttpClient office, ItemState item, Guid leaderId, Guid departmentId, string dueDate) =>
+        await (await office.PutJsonAsync($"/api/items/{item.Id}/assignment", new
+        {
+            version = item.Version,
+            responsibleLeaderId = leaderId,
+            leadDepartmentId = departmentId,
+            dueDate,
+        })).ReadAsync<ItemState>();
+
+    /// <summary>An imported 已完成 problem through 销号: assignment, evidence, request, the office's review, the leader's approval.</summary>
+    public static async Task<ItemState> CloseOutAsync(LedgerApiFactory factory, HttpClient office, ItemState item, Guid leaderId, Guid departmentId, string dueDate)
+    {
+        item = await AssignAsync(office, item, leaderId, departmentId, dueDate);
+        item = await (await Ledgers.UploadAsync(office, item.Id, item.Version, "整改材料.pdf", Ledgers.Pdf(item.Id.ToString()))).ReadAsync<ItemState>();
+        item = await new Ledgers(office).ActAsync(item, "close-out/request", new { summary = "整改完成，材料齐全" });
+        item = await new Ledgers(office).ActAsync(item, "close-out/review", new { pass = true });
+        return await new Ledgers(factory.ClientFor(Roles.Leader, personId: leaderId)).ActAsync(item, "close-out/decision", new { approve = true });
+    }
 }
 
 /// <summary>
@@ -115,10 +134,10 @@ public sealed class RoundFiguresAsOfTests(HuijiReportDayFactory factory) : IClas
         var problems = await FigureRequests.ProblemsAsync(office, roundId);
 
         var three = await ledgers.ActAsync(FigureRequests.State(problems[3]), "resume", new { reason = "回头看发现部分意识形态台账未更新" });
-        three = await AssignAsync(office, three, leader.Id, department.Id, "2024-07-15");
+        three = await FigureRequests.AssignAsync(office, three, leader.Id, department.Id, "2024-07-15");
         three = await (await office.PostJsonAsync($"/api/items/{three.Id}/measures", new { version = three.Version, text = "四是每月更新意识形态风险台账" })).ReadAsync<ItemState>();
-        var four = await CloseOutAsync(office, FigureRequests.State(problems[4]), leader.Id, department.Id, "2024-07-31");
-        var five = await CloseOutAsync(office, FigureRequests.State(problems[5]), leader.Id, department.Id, "2024-07-09");
+        var four = await FigureRequests.CloseOutAsync(factory, office, FigureRequests.State(problems[4]), leader.Id, department.Id, "2024-07-31");
+        var five = await FigureRequests.CloseOutAsync(factory, office, FigureRequests.State(problems[5]), leader.Id, department.Id, "2024-07-09");
         var fix = await office.PostJsonAsync($"/api/rounds/{roundId}/items", new { aspectId = problems[1].AspectId, title = "会议室违规张贴标语", kind = "ImmediateFix" });
         var fixState = await ledgers.ActAsync(await fix.ReadAsync<ItemState>(), "start");
         await ledgers.ActAsync(fixState, "completed");
@@ -145,7 +164,7 @@ public sealed class RoundFiguresAsOfTests(HuijiReportDayFactory factory) : IClas
         // Later still: problem 3 gets more time and 4 is reopened. The 20th keeps its overdue item and its two close-outs.
         await AtAsync(new DateOnly(2024, 7, 25));
         office = factory.CreateClient();
-        await AssignAsync(office, three with { Version = (await new Ledgers(office).DetailAsync(three.Id)).Item.Version }, leader.Id, department.Id, "2024-08-31");
+        await FigureRequests.AssignAsync(office, three with { Version = (await new Ledgers(office).DetailAsync(three.Id)).Item.Version }, leader.Id, department.Id, "2024-08-31");
         await new Ledgers(office).ActAsync(four, "reopen", new { reason = "回头看发现检务督察制度执行反弹" });
 
         Assert.Equal(twentieth, (await FigureRequests.FiguresAsync(office, roundId, "2024-07-20")).Figures);
@@ -163,25 +182,6 @@ public sealed class RoundFiguresAsOfTests(HuijiReportDayFactory factory) : IClas
         factory.Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
         factory.SignInAgain();
         return Task.CompletedTask;
-    }
-
-    private static async Task<ItemState> AssignAsync(HttpClient office, ItemState item, Guid leaderId, Guid departmentId, string dueDate) =>
-        await (await office.PutJsonAsync($"/api/items/{item.Id}/assignment", new
-        {
-            version = item.Version,
-            responsibleLeaderId = leaderId,
-            leadDepartmentId = departmentId,
-            dueDate,
-        })).ReadAsync<ItemState>();
-
-    /// <summary>An imported 已完成 problem through 销号: assignment, evidence, request, the office's review, the leader's approval.</summary>
-    private async Task<ItemState> CloseOutAsync(HttpClient office, ItemState item, Guid leaderId, Guid departmentId, string dueDate)
-    {
-        item = await AssignAsync(office, item, leaderId, departmentId, dueDate);
-        item = await (await Ledgers.UploadAsync(office, item.Id, item.Version, "整改材料.pdf", Ledgers.Pdf(item.Id.ToString()))).ReadAsync<ItemState>();
-        item = await new Ledgers(office).ActAsync(item, "close-out/request", new { summary = "整改完成，材料齐全" });
-        item = await new Ledgers(office).ActAsync(item, "close-out/review", new { pass = true });
-        return await new Ledgers(factory.ClientFor(Roles.Leader, personId: leaderId)).ActAsync(item, "close-out/decision", new { approve = true });
     }
 }
 
