@@ -98,18 +98,22 @@ internal static class LoadData
     }
 
     /// <summary>
-    /// Accounts reminders can reach: a head and the 责任人 of each department, each leader, and the office. They cannot
-    /// sign in (no password): they are there to be reminded.
+    /// Accounts reminders can reach: a head and the 责任人 of each department, each leader, and the office. Only the
+    /// office can sign in (password <see cref="OfficePassword"/>), for load runs against the host; the others are there
+    /// to be reminded.
     /// </summary>
+    public const string OfficePassword = "Ledger@2025";
+
     private static void AddAccounts(SqliteLedgerDbContext db, List<Department> departments, List<Person> leaders, Dictionary<Guid, Person> staff)
     {
         var roles = Roles.All.ToDictionary(r => r, r => new LedgerRole(r));
         db.Roles.AddRange(roles.Values);
-        void Account(string name, string role, Guid? departmentId, Guid? personId)
+        LedgerUser Account(string name, string role, Guid? departmentId, Guid? personId)
         {
             var user = new LedgerUser { UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = name, DepartmentId = departmentId, PersonId = personId };
             db.Users.Add(user);
             db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[role].Id });
+            return user;
         }
 
         foreach (var department in departments)
@@ -123,6 +127,8 @@ internal static class LoadData
             Account($"leader-{leader.Name}", Roles.Leader, null, leader.Id);
         }
 
-        Account("office", Roles.Office, null, null);
+        var office = Account("office", Roles.Office, null, null);
+        office.SecurityStamp = Guid.NewGuid().ToString("N");
+        office.PasswordHash = new Microsoft.AspNetCore.Identity.PasswordHasher<LedgerUser>().HashPassword(office, OfficePassword);
     }
 }
