@@ -43,15 +43,13 @@ internal static class ReportComposer
     {
         var round = await db.Rounds.AsNoTracking()
             .Where(r => r.Id == roundId)
-            .Select(r => new
-            {
+            .Select(r => new RoundFacts(
                 r.InspectingTeam,
                 r.InspectedUnit,
                 r.InspectionStart,
                 r.InspectionEnd,
                 r.FeedbackDate,
-                Aspects = r.Aspects.OrderBy(a => a.Order).Select(a => new { a.Id, a.Title }).ToList(),
-            })
+                r.Aspects.OrderBy(a => a.Order).Select(a => new AspectFacts(a.Id, a.Title)).ToList()))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("巡察轮次");
 
@@ -60,25 +58,23 @@ internal static class ReportComposer
         var end = ChinaCalendar.StartOf(asOf.AddDays(1));
         var details = await db.Items.AsNoTracking()
             .Where(i => i.RoundId == roundId && i.CreatedAt < end)
-            .Select(i => new
-            {
+            .Select(i => new ItemFacts(
                 i.Id,
                 i.Title,
                 i.Description,
-                Measures = i.Measures.OrderBy(m => m.Sequence).Select(m => m.Text).ToList(),
-                ProgressReports = i.ProgressReports.Count(p => p.RecordedAt < end),
-                LatestProgress = i.ProgressReports.Where(p => p.RecordedAt < end).OrderByDescending(p => p.RecordedAt).Select(p => p.Progress).FirstOrDefault(),
-                Evidence = i.Evidence.Count(e => e.SubmittedAt < end && (e.WithdrawnAt == null || e.WithdrawnAt >= end)),
-            })
+                i.Measures.OrderBy(m => m.Sequence).Select(m => m.Text).ToList(),
+                i.ProgressReports.Count(p => p.RecordedAt < end),
+                i.ProgressReports.Where(p => p.RecordedAt < end).OrderByDescending(p => p.RecordedAt).Select(p => p.Progress).FirstOrDefault(),
+                i.Evidence.Count(e => e.SubmittedAt < end && (e.WithdrawnAt == null || e.WithdrawnAt >= end))))
             .ToDictionaryAsync(i => i.Id, cancellationToken);
-        var lastPublished = await db.PublishedReports.AsNoTracking()
-            .Where(p => p.RoundId == roundId)
-            .OrderByDescending(p => p.Edition)
-            .Select(p => new { p.Id, p.Figures, p.Items })
+        var lastId = await db.PublishedReports.Where(p => p.RoundId == roundId).OrderByDescending(p => p.Edition).Select(p => (Guid?)p.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        var lastSummary = lastPublished is null
+        var last = lastId is null
             ? null
-            : await db.PublishedReports.AsNoTracking().Where(p => p.Id == lastPublished.Id).Select(SummaryOf).SingleAsync(cancellationToken);
+            : await db.PublishedReports.AsNoTracking().Where(p => p.Id == lastId).Select(p => new { p.Figures, p.Items }).SingleAsync(cancellationToken);
+        var lastSummary = lastId is null
+            ? null
+            : await db.PublishedReports.AsNoTracking().Where(p => p.Id == lastId).Select(SummaryOf).SingleAsync(cancellationToken);
 
         var composed = new ReportPartsDto(
             ReportWording.Title(round.InspectedUnit),
@@ -105,30 +101,60 @@ internal static class ReportComposer
         var problems = onDate
             .Where(i => i.Kind == ItemKind.Feedback)
             .OrderBy(i => aspectOrder.GetValueOrDefault(i.AspectId, int.MaxValue)).ThenBy(i => i.Number)
-            .Select(i =>
-            {
-                var d = details[i.Id];
-                return new ReportItemDto(
-                    i.Id,
-                    i.Number,
-                    i.AspectId,
-                    d.Title,
-                    i.Status,
-                    ReportWording.Status(i.Status),
-                    draft?.ItemText(i.Id),
-                    ReportWording.ItemText([.. d.Measures.Take(i.Measures)], d.LatestProgress),
-                    d.Evidence,
-                    d.ProgressReports);
-            })
+            .Select(i => new ReportItemDto(
+                i.Id,
+                i.Number,
+                i.AspectId,
+                details[i.Id].Title,
+                i.Status,
+                ReportWording.Status(i.Status),
+                draft?.ItemText(i.Id),
+                ReportWording.ItemText([.. details[i.Id].Measures.Take(i.Measures)], details[i.Id].LatestProgress),
+                details[i.Id].Evidence,
+                details[i.Id].ProgressReports))
             .ToList();
 
-        var body = new List<ReportBlock> { new ReportParagraph(ReportWording.OneLine(Effective(written.Opening, composed.Opening))) };
-        body.Add(new PartHeading(1, ReportWording.Heading(Effective(written.OrganisationHeading, composed.OrganisationHeading))));
-        body.AddRange(ReportWording.Paragraphs(written.Organisation));
-        body.Add(new ReportParagraph(figures.PlanSentence + figures.Sentence));
-        body.Add(new PartHeading(2, ReportWording.Heading(Effective(written.ProblemsHeading, composed.ProblemsHeading))));
+        var parts = new EffectiveParts(written, composed);
+        var document = Document(round.Aspects, parts, figures, problems, details, reportDate);
+        var statuses = onDate.Select(i => new PublishedItemStatus(i.Id, i.Kind, i.Number, i.Status)).ToList();
+        List<ReportIssue> issues = [.. Issues(parts, problems, onDate, details, asOf)];
+        if (last is not null)
+        {
+            issues.AddRange(Differences(
+                lastSummary!,
+                JsonSerializer.Deserialize<RoundFigures>(last.Figures, Json)!,
+                JsonSerializer.Deserialize<List<PublishedItemStatus>>(last.Items, Json)!,
+                figures,
+                statuses));
+        }
+
+        var draftDto = new ReportDraftDto(
+            roundId, asOf, reportDate, draft?.Version, written, composed, figures, problems, issues, document.ToPlainText(), lastSummary);
+        return new ComposedReport(document, draftDto, statuses, ReportFiles.Stem(document.Title, asOf));
+    }
+
+    /// <summary>An edition as listed, projected in SQL so that its .docx is never read to list it.</summary>
+    public static readonly Expression<Func<PublishedReport, PublishedReportSummary>> SummaryOf = p =>
+        new PublishedReportSummary(p.Id, p.RoundId, p.Edition, p.AsOf, p.ReportDate, p.Title, p.PublishedAt, p.PublishedBy, p.DocxSha256);
+
+    private static ReportDocument Document(
+        IReadOnlyList<AspectFacts> aspects,
+        EffectiveParts parts,
+        RoundFigures figures,
+        IReadOnlyList<ReportItemDto> problems,
+        Dictionary<Guid, ItemFacts> details,
+        DateOnly reportDate)
+    {
+        List<ReportBlock> body =
+        [
+            new ReportParagraph(ReportWording.OneLine(parts.Opening)),
+            new PartHeading(1, ReportWording.Heading(parts.OrganisationHeading)),
+            .. ReportWording.Paragraphs(parts.Organisation),
+            new ReportParagraph(figures.PlanSentence + figures.Sentence),
+            new PartHeading(2, ReportWording.Heading(parts.ProblemsHeading)),
+        ];
         var aspectNumber = 0;
-        foreach (var aspect in round.Aspects)
+        foreach (var aspect in aspects)
         {
             var underAspect = problems.Where(p => p.AspectId == aspect.Id).ToList();
             if (underAspect.Count == 0)
@@ -148,57 +174,42 @@ internal static class ReportComposer
             }
         }
 
-        body.Add(new PartHeading(3, ReportWording.Heading(Effective(written.NextStepsHeading, composed.NextStepsHeading))));
-        body.AddRange(ReportWording.Paragraphs(written.NextSteps));
-        body.AddRange(ReportWording.Lines(Effective(written.Closing, composed.Closing)).Select(l => new ReportParagraph(l)));
-        var signature = ReportWording.OneLine(Effective(written.Signature, composed.Signature));
-        var document = new ReportDocument(ReportWording.OneLine(Effective(written.Title, composed.Title)), body, signature, reportDate);
-
-        var statuses = onDate.Select(i => new PublishedItemStatus(i.Id, i.Kind, i.Number, i.Status)).ToList();
-        var issues = new List<ReportIssue>();
-        if (written.Organisation is null)
-        {
-            issues.Add(new("OrganisationMissing", $"第一部分“{Effective(written.OrganisationHeading, composed.OrganisationHeading)}”尚未填写。"));
-        }
-
-        if (written.NextSteps is null)
-        {
-            issues.Add(new("NextStepsMissing", $"第三部分“{Effective(written.NextStepsHeading, composed.NextStepsHeading)}”尚未填写。"));
-        }
-
-        issues.AddRange(problems
-            .Where(p => p.WrittenText is null && p.ProgressReports == 0)
-            .Select(p => new ReportIssue(
-                "NoProgressText",
-                $"{ReportWording.ItemName(ItemKind.Feedback, p.Number)}截至{ChinaCalendar.Format(asOf)}没有进展情况，通报也未填写其整改情况" +
-                (p.ComposedText.Length > 0 ? "，现按整改措施生成，请核实。" : "。"),
-                p.ItemId)));
-        issues.AddRange(onDate
-            .Where(i => i.IsCompleted && details[i.Id].Evidence == 0)
-            .Select(i => new ReportIssue(
-                "CompletedWithoutEvidence",
-                $"{ReportWording.ItemName(i.Kind, i.Number)}截至{ChinaCalendar.Format(asOf)}已完成，但没有佐证材料。",
-                i.Id)));
-        if (lastPublished is not null)
-        {
-            issues.AddRange(Differences(
-                lastSummary!,
-                JsonSerializer.Deserialize<RoundFigures>(lastPublished.Figures, Json)!,
-                JsonSerializer.Deserialize<List<PublishedItemStatus>>(lastPublished.Items, Json)!,
-                figures,
-                statuses));
-        }
-
-        var draftDto = new ReportDraftDto(
-            roundId, asOf, reportDate, draft?.Version, written, composed, figures, problems, issues, document.ToPlainText(), lastSummary);
-        return new ComposedReport(document, draftDto, statuses, ReportFiles.Stem(document.Title, asOf));
+        body.Add(new PartHeading(3, ReportWording.Heading(parts.NextStepsHeading)));
+        body.AddRange(ReportWording.Paragraphs(parts.NextSteps));
+        body.AddRange(ReportWording.Lines(parts.Closing).Select(l => new ReportParagraph(l)));
+        return new ReportDocument(ReportWording.OneLine(parts.Title), body, ReportWording.OneLine(parts.Signature), reportDate);
     }
 
-    /// <summary>An edition as listed, projected in SQL so that its .docx is never read to list it.</summary>
-    public static readonly Expression<Func<PublishedReport, PublishedReportSummary>> SummaryOf = p =>
-        new PublishedReportSummary(p.Id, p.RoundId, p.Edition, p.AsOf, p.ReportDate, p.Title, p.PublishedAt, p.PublishedBy, p.DocxSha256);
+    /// <summary>What the office should look at before publishing, apart from the differences from the last edition.</summary>
+    private static IEnumerable<ReportIssue> Issues(
+        EffectiveParts parts, IReadOnlyList<ReportItemDto> problems, IReadOnlyList<ItemOnDate> onDate, Dictionary<Guid, ItemFacts> details, DateOnly asOf)
+    {
+        var date = ChinaCalendar.Format(asOf);
+        if (parts.Written.Organisation is null)
+        {
+            yield return new("OrganisationMissing", $"第一部分“{parts.OrganisationHeading}”尚未填写。");
+        }
 
-    private static string Effective(string? written, string? composed) => written ?? composed ?? string.Empty;
+        if (parts.Written.NextSteps is null)
+        {
+            yield return new("NextStepsMissing", $"第三部分“{parts.NextStepsHeading}”尚未填写。");
+        }
+
+        foreach (var p in problems.Where(p => p.WrittenText is null && p.ProgressReports == 0))
+        {
+            yield return new(
+                "NoProgressText",
+                $"{ReportWording.ItemName(ItemKind.Feedback, p.Number)}截至{date}没有进展情况，通报也未填写其整改情况" +
+                (p.ComposedText.Length > 0 ? "，现按整改措施生成，请核实。" : "。"),
+                p.ItemId);
+        }
+
+        foreach (var i in onDate.Where(i => i.IsCompleted && details[i.Id].Evidence == 0))
+        {
+            yield return new("CompletedWithoutEvidence", $"{ReportWording.ItemName(i.Kind, i.Number)}截至{date}已完成，但没有佐证材料。", i.Id);
+        }
+    }
+
 
     /// <summary>
     /// What differs from the last published edition: each figure the report quotes, and each item the edition stated as
@@ -248,4 +259,34 @@ internal static class ReportComposer
         ("整改事项", "个", f.All.Total),
         ("整改措施", "条", f.All.Measures),
     ];
+}
+
+internal sealed record RoundFacts(
+    string InspectingTeam, string InspectedUnit, DateOnly? InspectionStart, DateOnly? InspectionEnd, DateOnly? FeedbackDate, List<AspectFacts> Aspects);
+
+internal sealed record AspectFacts(Guid Id, string Title);
+
+/// <summary>An item's words and what was recorded for it by the report's date.</summary>
+internal sealed record ItemFacts(Guid Id, string Title, string? Description, List<string> Measures, int ProgressReports, string? LatestProgress, int Evidence);
+
+/// <summary>Each part as the report prints it: written where the office wrote it, composed otherwise.</summary>
+internal sealed record EffectiveParts(ReportPartsDto Written, ReportPartsDto Composed)
+{
+    public string Title => Written.Title ?? Composed.Title!;
+
+    public string Opening => Written.Opening ?? Composed.Opening!;
+
+    public string OrganisationHeading => Written.OrganisationHeading ?? Composed.OrganisationHeading!;
+
+    public string? Organisation => Written.Organisation;
+
+    public string ProblemsHeading => Written.ProblemsHeading ?? Composed.ProblemsHeading!;
+
+    public string NextStepsHeading => Written.NextStepsHeading ?? Composed.NextStepsHeading!;
+
+    public string? NextSteps => Written.NextSteps;
+
+    public string Closing => Written.Closing ?? Composed.Closing!;
+
+    public string Signature => Written.Signature ?? Composed.Signature!;
 }
