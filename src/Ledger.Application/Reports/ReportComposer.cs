@@ -76,7 +76,7 @@ internal static class ReportComposer
             ? null
             : await db.PublishedReports.AsNoTracking().Where(p => p.Id == lastId).Select(SummaryOf).SingleAsync(cancellationToken);
 
-        var composed = new ReportPartsDto(
+        var composed = new ReportParts(
             ReportWording.Title(round.InspectedUnit),
             ReportWording.Opening(round.InspectingTeam, round.InspectedUnit, round.InspectionStart, round.InspectionEnd, round.FeedbackDate),
             ReportWording.OrganisationPart,
@@ -86,7 +86,7 @@ internal static class ReportComposer
             null,
             ReportWording.DefaultClosing,
             ReportWording.Signature(round.InspectedUnit));
-        var written = new ReportPartsDto(
+        var written = new ReportParts(
             draft?.Title,
             draft?.Opening,
             draft?.OrganisationHeading,
@@ -270,7 +270,7 @@ internal sealed record AspectFacts(Guid Id, string Title);
 internal sealed record ItemFacts(Guid Id, string Title, string? Description, List<string> Measures, int ProgressReports, string? LatestProgress, int Evidence);
 
 /// <summary>Each part as the report prints it: written where the office wrote it, composed otherwise.</summary>
-internal sealed record EffectiveParts(ReportPartsDto Written, ReportPartsDto Composed)
+internal sealed record EffectiveParts(ReportParts Written, ReportParts Composed)
 {
     public string Title => Written.Title ?? Composed.Title!;
 

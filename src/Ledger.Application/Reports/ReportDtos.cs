@@ -1,4 +1,5 @@
 using Ledger.Domain.Items;
+using Ledger.Domain.Reports;
 
 namespace Ledger.Application.Reports;
 
@@ -8,32 +9,20 @@ namespace Ledger.Application.Reports;
 /// </summary>
 /// <param name="Version">The draft's version; null while nothing has been written for this round's report.</param>
 /// <param name="Written">The parts as written, null where the ledger composes them.</param>
-/// <param name="Composed">What the ledger writes for each part when nobody has.</param>
+/// <param name="Composed">What the ledger writes for each part when nobody has; parts one and three have no composed text.</param>
 /// <param name="Text">The report as plain text, one paragraph per line: what the .docx says.</param>
 public sealed record ReportDraftDto(
     Guid RoundId,
     DateOnly AsOf,
     DateOnly ReportDate,
     Guid? Version,
-    ReportPartsDto Written,
-    ReportPartsDto Composed,
+    ReportParts Written,
+    ReportParts Composed,
     RoundFigures Figures,
     IReadOnlyList<ReportItemDto> Items,
     IReadOnlyList<ReportIssue> Issues,
     string Text,
     PublishedReportSummary? LastPublished);
-
-/// <summary>The parts of a report people may word: organisation (part one) and next steps (part three) have no composed text.</summary>
-public sealed record ReportPartsDto(
-    string? Title,
-    string? Opening,
-    string? OrganisationHeading,
-    string? Organisation,
-    string? ProblemsHeading,
-    string? NextStepsHeading,
-    string? NextSteps,
-    string? Closing,
-    string? Signature);
 
 /// <summary>One problem's paragraph of part two as of the report's date.</summary>
 /// <param name="StatusText">The report's word for the status: 完成, 阶段性完成, 正在整改, 尚未启动.</param>

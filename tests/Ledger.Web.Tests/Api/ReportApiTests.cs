@@ -7,6 +7,7 @@ using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Reports;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reports;
 using Ledger.Infrastructure.Spreadsheets;
 using Ledger.Testing;
 using MiniExcelLibs;
@@ -105,7 +106,7 @@ public sealed class HuijiReportGenerationTests(HuijiReportDayFactory factory) : 
         var draft = await ReportRequests.DraftAsync(office, roundId, "2024-07-08");
         Assert.Null(draft.Version);
         Assert.Equal(
-            new ReportPartsDto(
+            new ReportParts(
                 Title,
                 "按照市委的统一部署，市委提级巡察第四组于2023年11月10日至2024年1月8日对郑州市惠济区人民检察院党组开展了巡察，" +
                 "并于2024年3月1日向郑州市惠济区人民检察院党组反馈了巡察意见。现将巡察整改进展情况予以通报。",
