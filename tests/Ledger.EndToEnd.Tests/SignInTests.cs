@@ -19,6 +19,7 @@ public sealed partial class SignInTests(BrowserHost host)
         await Expect(page).ToHaveURLAsync(SignInWithReturnUrl());
         await FillAndSubmitAsync(page, "browser-signin", "Wrong@2025");
         await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("登录名或密码不正确");
+        await BrowserHost.ScreenshotAsync(page, "sign-in-refused");
 
         await FillAndSubmitAsync(page, "browser-signin", LedgerApiFactory.Password);
         await Expect(page).ToHaveURLAsync(new Regex(@"/items\?status=InProgress$"));

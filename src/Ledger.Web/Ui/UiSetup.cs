@@ -15,6 +15,9 @@ internal static class UiSetup
 {
     public static WebApplicationBuilder AddLedgerUi(this WebApplicationBuilder builder)
     {
+        // An unpublished build would map a catch-all GET route for files added to wwwroot after start, which also turns
+        // the API's 404 for a POST to an unknown path into a 405; Ledger adds no files at run time.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, SignedInStateProvider>();
