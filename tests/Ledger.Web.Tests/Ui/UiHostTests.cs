@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Users;
@@ -72,5 +73,21 @@ public sealed class UiHostTests(LedgerApiFactory factory) : IClassFixture<Ledger
         Assert.Equal("整改事项不存在或无权查看。", missing.Message);
         Assert.Equal("您没有权限进行此操作。", refused.Message);
         Assert.Equal([tooMany.Message, missing.Message, refused.Message], snackbar.ShownSnackbars.Select(s => s.Message));
+    }
+
+    [Fact]
+    public async Task An_open_page_loses_its_user_when_the_account_changes_as_a_cookie_would()
+    {
+        var user = factory.CreateUser("ui-revalidated", Roles.DepartmentHead);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var principal = await scope.ServiceProvider.GetRequiredService<LedgerSignInManager>().CreateUserPrincipalAsync(user);
+        var provider = (SignedInStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var validate = typeof(SignedInStateProvider).GetMethod("ValidateAuthenticationStateAsync", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        Task<bool> Valid() => (Task<bool>)validate.Invoke(provider, [new AuthenticationState(principal), CancellationToken.None])!;
+
+        Assert.True(await Valid());
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.LedgerUser>>();
+        await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        Assert.False(await Valid());
     }
 }
