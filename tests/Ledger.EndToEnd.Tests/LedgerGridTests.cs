@@ -33,6 +33,23 @@ public sealed class LedgerGridTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task Sorting_by_a_column_is_kept_in_the_address_and_the_address_sorts()
+    {
+        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "office");
+
+        await page.GetByRole(AriaRole.Columnheader, new PageGetByRoleOptions { Name = "整改状态" }).GetByText("整改状态").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/items\?sort=Status$"));
+        await Expect(page.GetByTestId("status").First).ToHaveTextAsync("未启动");
+
+        await page.GotoAsync("/items?sort=Deadline&overdue=true");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await Expect(page.Locator("[data-light]").First).ToHaveAttributeAsync("data-light", "red");
+        Assert.All(await page.Locator("[data-light]").EvaluateAllAsync<string[]>("ls => ls.map(l => l.dataset.light)"), l => Assert.Equal("red", l));
+        await Expect(page.GetByRole(AriaRole.Switch, new PageGetByRoleOptions { Name = "只看超期" })).ToBeCheckedAsync();
+        await BrowserHost.ScreenshotAsync(page, "ledger-overdue");
+    }
+
+    [Fact]
     public async Task Filtering_by_status_and_keyword_narrows_the_rows_on_the_server_and_the_export_follows()
     {
         var api = host.CreateClient();
