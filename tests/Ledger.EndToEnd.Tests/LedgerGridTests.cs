@@ -76,6 +76,20 @@ public sealed class LedgerGridTests(BrowserHost host)
     }
 
     [Fact]
+    public async Task A_view_the_server_refuses_says_why_in_Chinese_and_the_page_stays()
+    {
+        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "office");
+
+        await page.GotoAsync("/items?pageSize=500");
+        await BrowserHost.WaitInteractiveAsync(page);
+
+        await Expect(page.Locator(".mud-snackbar").First).ToContainTextAsync("每页条数");
+        await Expect(page.GetByText("没有符合条件的事项。")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "台账", Exact = true }).ClickAsync();
+        await Expect(Pager(page)).ToContainTextAsync($"共 {BrowserHost.DemoItems} 条");
+    }
+
+    [Fact]
     public async Task A_department_user_sees_only_their_departments_items()
     {
         var own = await ListAsync(await host.ApiAsAsync("liuyang"), "pageSize=1");
