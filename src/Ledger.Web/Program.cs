@@ -2,6 +2,7 @@ using Ledger.Infrastructure.Persistence;
 using Ledger.Web;
 using Ledger.Web.Endpoints;
 using Ledger.Web.Jobs;
+using Ledger.Web.Ui;
 using Scalar.AspNetCore;
 
 var import = args is [ImportCommandLine.Verb, ..];
@@ -14,6 +15,11 @@ builder.AddJobs(worker);
 if (import)
 {
     return await ImportCommandLine.RunAsync(args, builder, Console.Out, Console.Error);
+}
+
+if (!worker)
+{
+    builder.AddLedgerUi();
 }
 
 var app = builder.Build();
@@ -29,13 +35,14 @@ if (worker)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseChinese();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Ledger API")).AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapOrganisationEndpoints();
@@ -48,6 +55,7 @@ app.MapNotificationEndpoints();
 app.MapJobsDashboard();
 app.MapCalendarEndpoints();
 app.MapReportEndpoints();
+app.MapLedgerUi();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,6 +7,8 @@ using System.Text.Json.Serialization;
 using Ledger.Application.Common.Security;
 using Ledger.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -30,6 +33,8 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
 
     private readonly ConcurrentDictionary<string, string> _tokens = new();
 
+    private bool _onLoopback;
+
     public static readonly DateTimeOffset Now = new(2025, 1, 16, 2, 0, 0, TimeSpan.Zero);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -44,6 +49,26 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A host whose fake clock starts at <paramref name="start"/> rather than <see cref="Now"/>: the clock never goes back.</summary>
     protected LedgerApiFactory(DateTimeOffset start) => Clock = new FakeTimeProvider(start);
+
+    /// <summary>
+    /// Serves on a free TCP port of 127.0.0.1 (Kestrel) instead of the in-memory test server, for a browser to reach;
+    /// clients and accounts work as before. Call before the host starts.
+    /// </summary>
+    protected void ListenOnLoopback()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _onLoopback = true;
+    }
+
+    /// <summary>Where a browser finds the host started by <see cref="ListenOnLoopback"/>.</summary>
+    public Uri Address
+    {
+        get
+        {
+            EnsureStarted();
+            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ledger-tests", Guid.NewGuid().ToString("N"));
 
@@ -83,7 +108,7 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
     public HttpClient Anonymous()
     {
         EnsureStarted();
-        return new HttpClient(Server.CreateHandler()) { BaseAddress = ClientOptions.BaseAddress };
+        return _onLoopback ? new HttpClient { BaseAddress = Address } : new HttpClient(Server.CreateHandler()) { BaseAddress = ClientOptions.BaseAddress };
     }
 
     /// <summary>Creates an account directly in the store, as an administrator would through /api/users.</summary>
@@ -124,7 +149,17 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
             return response.Content.ReadFromJsonAsync<JsonElement>().GetAwaiter().GetResult().GetProperty("accessToken").GetString()!;
         });
 
-    private void EnsureStarted() => _ = Server;
+    private void EnsureStarted()
+    {
+        if (_onLoopback)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
 
     private bool UserExists(string userName)
     {

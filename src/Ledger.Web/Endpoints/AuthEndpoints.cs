@@ -27,13 +27,14 @@ internal static class AuthEndpoints
             {
                 signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
                 var result = await signIn.PasswordSignInAsync(credentials.UserName ?? string.Empty, credentials.Password ?? string.Empty, credentials.RememberMe, lockoutOnFailure: true);
-                return result switch
+                if (result.Succeeded)
                 {
                     // The bearer handler has written the token to the response; a cookie needs no body.
-                    { Succeeded: true } => Results.Empty,
-                    { IsLockedOut: true } => Refused("账号已锁定", "连续登录失败次数过多，请 15 分钟后再试，或请系统管理员重置密码。"),
-                    _ => Refused("登录失败", "登录名或密码不正确，或账号已停用。"),
-                };
+                    return Results.Empty;
+                }
+
+                var (title, detail) = SignIn.Refusal(result);
+                return Refused(title, detail);
             })
             .AllowAnonymous()
             .Produces<AccessTokenResponse>()
@@ -69,12 +70,7 @@ internal static class AuthEndpoints
         auth.MapPost("/password", async (ChangePasswordCommand command, IMediator m, HttpContext context, LedgerSignInManager signIn, CancellationToken ct) =>
             {
                 await m.Send(command, ct);
-                if (await signIn.UserManager.GetUserAsync(context.User) is { } user
-                    && (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)
-                {
-                    await signIn.RefreshSignInAsync(user);
-                }
-
+                await SignIn.RenewCookieAsync(context, signIn);
                 return Results.NoContent();
             })
             .RequireAuthorization(SignIn.PasswordMayBeExpired)

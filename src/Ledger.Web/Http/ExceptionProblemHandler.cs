@@ -16,7 +16,28 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        var problem = Describe(exception);
+        if (problem is null)
+        {
+            LogUnhandled(exception);
+            problem = Unexpected();
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>
+    /// The answer to a failure the user can act on (bad input, a rule, a stale version, a record out of reach), or null
+    /// for one they cannot. The UI shows the same words the API answers with.
+    /// </summary>
+    public static ProblemDetails? Describe(Exception exception) =>
+        exception switch
         {
             ValidationException validation => new HttpValidationProblemDetails(FieldErrors(validation))
             {
@@ -71,25 +92,13 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
             _ => null,
         };
 
-        if (problem is null)
-        {
-            LogUnhandled(exception);
-            problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "系统内部错误",
-                Detail = "服务器处理请求时出错，请稍后重试；如问题持续，请将追踪编号告知管理员。",
-            };
-        }
-
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
-    }
+    /// <summary>What a user is told of a failure that is not theirs: nothing of the exception, which goes to the log.</summary>
+    public static ProblemDetails Unexpected() => new()
+    {
+        Status = StatusCodes.Status500InternalServerError,
+        Title = "系统内部错误",
+        Detail = "服务器处理请求时出错，请稍后重试；如问题持续，请将追踪编号告知管理员。",
+    };
 
     /// <summary>Field names as the JSON body spells them (camelCase), so a form can put each message under its field.</summary>
     private static Dictionary<string, string[]> FieldErrors(ValidationException validation) =>

@@ -12,7 +12,13 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 {
     public string? ActingAs { get; set; }
 
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
+    /// <summary>
+    /// The user of a Blazor circuit, set by the UI's sender on the scope it opens for one request: a circuit has no
+    /// HTTP request of its own, and the one the accessor might still see is the connection's, signed in hours ago.
+    /// </summary>
+    public ClaimsPrincipal? CircuitUser { get; set; }
+
+    private ClaimsPrincipal? Principal => (CircuitUser ?? accessor.HttpContext?.User) is { Identity.IsAuthenticated: true } user ? user : null;
 
     public string Name => ActingAs ?? Principal?.FindFirstValue(LedgerClaims.DisplayName) ?? Principal?.Identity?.Name ?? "匿名";
 

@@ -1,6 +1,10 @@
 using Ledger.Infrastructure.Identity;
+using Ledger.Web.Ui;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,12 +19,18 @@ internal static class SignIn
     /// <summary>Policy for what a user with a password to change may still do: see who they are, change it, sign out.</summary>
     public const string PasswordMayBeExpired = "PasswordMayBeExpired";
 
+    /// <summary>How soon a role change or a disabled account reaches a signed-in cookie, and an open page of the UI.</summary>
+    public static readonly TimeSpan StampValidationInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>The scheme <c>AddIdentityApiEndpoints</c> makes the default (bearer or cookie, whichever a request carries); Identity keeps its name internal.</summary>
+    internal const string IdentityDefaultScheme = "Identity.BearerAndApplication";
+
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentityApiEndpoints<LedgerUser>(IdentitySetup.Configure)
             .AddLedgerStores()
             .AddSignInManager<LedgerSignInManager>();
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = StampValidationInterval);
         builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -30,15 +40,29 @@ internal static class SignIn
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
 
-            // An API answers with a status, not a redirect to a login page.
-            o.Events.OnRedirectToLogin = c => Answer(c.Response, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => Answer(c.Response, StatusCodes.Status403Forbidden);
+            // An API answers with a status; only a page of the UI sends the browser on, to sign in or to change a
+            // first or reset password.
+            o.LoginPath = UiPaths.SignIn;
+            o.Events.OnRedirectToLogin = c => IsUiPage(c.HttpContext)
+                ? Redirect(c, UiPaths.WithReturnUrl(UiPaths.SignIn, c.Request))
+                : Answer(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => IsUiPage(c.HttpContext) && c.HttpContext.User.HasClaim(LedgerClaims.MustChangePassword, "true")
+                ? Redirect(c, UiPaths.WithReturnUrl(UiPaths.ChangePassword, c.Request))
+                : Answer(c.Response, StatusCodes.Status403Forbidden);
         });
 
-        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser();
+        // Identity's default scheme answers a challenge as the bearer scheme does (401); a page of the UI is
+        // challenged by the cookie instead, whose events above send the browser to sign in.
+        builder.Services.Configure<AuthenticationSchemeOptions>(IdentityDefaultScheme, o =>
+            o.ForwardDefaultSelector = c => IsUiPage(c) ? IdentityConstants.ApplicationScheme : null);
+
+        // [Authorize] on a page means the same as no attribute on an endpoint: signed in, password changed.
+        var ready = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => !c.User.HasClaim(LedgerClaims.MustChangePassword, "true")).Build();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(PasswordMayBeExpired, signedIn.Build())
-            .SetFallbackPolicy(signedIn.RequireAssertion(c => !c.User.HasClaim(LedgerClaims.MustChangePassword, "true")).Build());
+            .AddPolicy(PasswordMayBeExpired, p => p.RequireAuthenticatedUser())
+            .SetDefaultPolicy(ready)
+            .SetFallbackPolicy(ready);
         return builder;
     }
 
@@ -59,6 +83,33 @@ internal static class SignIn
             StatusCodes.Status404NotFound => ("记录不存在", "请求的地址不存在。"),
             _ => (problem.Title, problem.Detail),
         };
+    }
+
+    /// <summary>Why a password sign-in failed, in the words the API and the sign-in page both use.</summary>
+    public static (string Title, string Detail) Refusal(Microsoft.AspNetCore.Identity.SignInResult result) => result.IsLockedOut
+        ? ("账号已锁定", "连续登录失败次数过多，请 15 分钟后再试，或请系统管理员重置密码。")
+        : ("登录失败", "登录名或密码不正确，或账号已停用。");
+
+    /// <summary>
+    /// After a password change, a browser signed in with the cookie gets a new one: the old carried the claim that the
+    /// password must be changed, and the security stamp the change renewed.
+    /// </summary>
+    public static async Task RenewCookieAsync(HttpContext context, LedgerSignInManager signIn)
+    {
+        if (await signIn.UserManager.GetUserAsync(context.User) is { } user
+            && (await context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+        }
+    }
+
+    private static bool IsUiPage(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context, string target)
+    {
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 
     private static Task Answer(HttpResponse response, int status)

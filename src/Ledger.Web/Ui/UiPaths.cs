@@ -1,0 +1,32 @@
+namespace Ledger.Web.Ui;
+
+/// <summary>The addresses of the UI's own pages, named once for the pages, the layout and the cookie's redirects.</summary>
+internal static class UiPaths
+{
+    public const string SignIn = "/account/login";
+
+    public const string SignOut = "/account/logout";
+
+    public const string ChangePassword = "/account/password";
+
+    public const string Ledger = "/items";
+
+    public const string Inbox = "/notifications";
+
+    public const string ReturnUrl = "returnUrl";
+
+    public static string Item(Guid id) => $"/items/{id}";
+
+    /// <summary>A page to come back to after signing in, as the request named it.</summary>
+    public static string WithReturnUrl(string page, HttpRequest request) =>
+        $"{page}?{ReturnUrl}={Uri.EscapeDataString($"{request.PathBase}{request.Path}{request.QueryString}")}";
+
+    /// <summary>
+    /// The return address only when it stays on this site: a path of its own, never <c>//host</c> or <c>/\host</c>,
+    /// which browsers read as another site. Anything else goes to the ledger.
+    /// </summary>
+    public static string LocalOrLedger(string? returnUrl) =>
+        returnUrl is ['/', ..] && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : Ledger;
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Reflection;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Items;
+using Ledger.Application.Users;
+using Ledger.Web.Http;
+using Ledger.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Ledger.Web.Tests.Ui;
+
+public sealed class UiHostTests(LedgerApiFactory factory) : IClassFixture<LedgerApiFactory>
+{
+    private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task The_root_opens_the_ledger_and_a_page_sends_a_stranger_to_sign_in_where_the_API_answers_401()
+    {
+        using var anonymous = factory.Anonymous();
+        var browser = Browser();
+        browser.DefaultRequestHeaders.Authorization = null;
+
+        var root = await browser.GetAsync("/");
+        var ledger = await browser.GetAsync("/items?status=Completed");
+        var signIn = await browser.GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/items", root.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, ledger.StatusCode);
+        Assert.Equal("/account/login?returnUrl=%2Fitems%3Fstatus%3DCompleted", ledger.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("登录名", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await (await anonymous.GetAsync("/api/items")).ProblemAsync(401);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/items?page=2", "/items?page=2")]
+    [InlineData("//evil.example/items", "/items")]
+    [InlineData("/\\evil.example", "/items")]
+    [InlineData("https://evil.example/", "/items")]
+    [InlineData(null, "/items")]
+    public void After_sign_in_only_an_address_of_this_site_is_followed(string? returnUrl, string expected)
+    {
+        Assert.Equal(expected, UiPaths.LocalOrLedger(returnUrl));
+    }
+
+    [Fact]
+    public async Task The_sender_acts_as_the_pages_user_in_a_scope_of_its_own_and_words_failures_in_Chinese()
+    {
+        var user = factory.CreateUser("ui-sender", Roles.DepartmentStaff, displayName: "页面用户");
+        await using var circuit = factory.Services.CreateAsyncScope();
+        ((IHostEnvironmentNavigationManager)circuit.ServiceProvider.GetRequiredService<NavigationManager>()).Initialize("http://localhost/", "http://localhost/items");
+        var signIn = circuit.ServiceProvider.GetRequiredService<LedgerSignInManager>();
+        var authentication = (IHostEnvironmentAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(await signIn.CreateUserPrincipalAsync(user))));
+        var sender = circuit.ServiceProvider.GetRequiredService<UiSender>();
+        var snackbar = circuit.ServiceProvider.GetRequiredService<ISnackbar>();
+
+        var me = await sender.SendAsync(new GetCurrentUserQuery());
+        var tooMany = await sender.SendAsync(new ListItemsQuery { PageSize = 10_000 });
+        var missing = await sender.SendAsync(new GetItemQuery(Guid.NewGuid()));
+        var refused = await sender.SendAsync(new ListUsersQuery());
+
+        Assert.Equal("页面用户", me.Value!.DisplayName);
+        Assert.False(tooMany.Succeeded);
+        Assert.Contains("pageSize", tooMany.FieldErrors.Keys);
+        Assert.Equal("整改事项不存在或无权查看。", missing.Message);
+        Assert.Equal("您没有权限进行此操作。", refused.Message);
+        Assert.Equal([tooMany.Message, missing.Message, refused.Message], snackbar.ShownSnackbars.Select(s => s.Message));
+    }
+
+    [Fact]
+    public async Task An_open_page_loses_its_user_when_the_account_changes_as_a_cookie_would()
+    {
+        var user = factory.CreateUser("ui-revalidated", Roles.DepartmentHead);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var principal = await scope.ServiceProvider.GetRequiredService<LedgerSignInManager>().CreateUserPrincipalAsync(user);
+        var provider = (SignedInStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var validate = typeof(SignedInStateProvider).GetMethod("ValidateAuthenticationStateAsync", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        Task<bool> Valid() => (Task<bool>)validate.Invoke(provider, [new AuthenticationState(principal), CancellationToken.None])!;
+
+        Assert.True(await Valid());
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.LedgerUser>>();
+        await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        Assert.False(await Valid());
+    }
+}
