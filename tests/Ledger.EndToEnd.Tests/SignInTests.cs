@@ -27,6 +27,13 @@ public sealed partial class SignInTests(BrowserHost host)
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("签到测试");
         await Expect(page.GetByTestId("status").First).ToHaveTextAsync("整改中");
         Assert.All(await page.GetByTestId("status").AllInnerTextsAsync(), s => Assert.Equal("整改中", s));
+
+        // The name in the app bar leads to the password page, which a signed-in user may leave again.
+        await page.GetByTestId("user-name").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
+        await Expect(page.GetByTestId("must-change")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "返回" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/items$"));
     }
 
     [Fact]

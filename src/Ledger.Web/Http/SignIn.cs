@@ -42,7 +42,6 @@ internal static class SignIn
 
             // An API answers with a status; only a page of the UI sends the browser on, to sign in or to change a
             // first or reset password.
-            o.LoginPath = UiPaths.SignIn;
             o.Events.OnRedirectToLogin = c => IsUiPage(c.HttpContext)
                 ? Redirect(c, UiPaths.WithReturnUrl(UiPaths.SignIn, c.Request))
                 : Answer(c.Response, StatusCodes.Status401Unauthorized);

@@ -18,6 +18,9 @@ internal static class LedgerTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = Fonts },
+
+            // Upper case means nothing in Chinese and shouts the Latin words among it (EXCEL).
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
