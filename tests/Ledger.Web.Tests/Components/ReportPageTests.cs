@@ -50,6 +50,7 @@ public sealed class ReportPageTests : PageContext
         var page = Render<Report>(p => p.Add(c => c.RoundId, RoundId));
 
         Assert.True(page.WaitForElement("[data-testid=publish]").HasAttribute("disabled"));
+        Assert.Equal("尚未发布；填写并保存第一部分和第三部分后可以发布", string.Concat(page.Find("[data-testid=last-published]").TextContent.Where(c => !char.IsWhiteSpace(c))));
     }
 
     [Theory]
