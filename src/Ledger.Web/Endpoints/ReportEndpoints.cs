@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ledger.Application.Reports;
 using Ledger.Web.Http;
 using MediatR;
@@ -48,6 +49,20 @@ internal static class ReportEndpoints
                 .Produces(StatusCodes.Status200OK, contentType: format == ReportFormat.Text ? "text/plain" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         }
     }
+
+    /// <summary>
+    /// A round's draft report for a date as a file, for a link on the report page: a browser's GET with the cookie is
+    /// authorised like any request, and the file name comes with the answer.
+    /// </summary>
+    public static string DraftFileUrl(Guid roundId, ReportFormat format, DateOnly asOf, DateOnly? reportDate) =>
+        $"/api/rounds/{roundId}/report/{Route(format)}?asOf={Iso(asOf)}" + (reportDate is { } date ? $"&reportDate={Iso(date)}" : string.Empty);
+
+    /// <summary>A published edition's file, as it was frozen.</summary>
+    public static string EditionFileUrl(Guid editionId, ReportFormat format) => $"/api/report-editions/{editionId}/{Route(format)}";
+
+    private static string Route(ReportFormat format) => Formats.Single(f => f.Format == format).Route;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IResult File(ReportFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 }

@@ -13,9 +13,14 @@ internal static class UiPaths
 
     public const string Inbox = "/notifications";
 
+    public const string Rounds = "/rounds";
+
     public const string ReturnUrl = "returnUrl";
 
     public static string Item(Guid id) => $"/items/{id}";
+
+    /// <summary>The 整改情况通报 of a round.</summary>
+    public static string Report(Guid roundId) => $"{Rounds}/{roundId}/report";
 
     /// <summary>A page to come back to after signing in, as the request named it.</summary>
     public static string WithReturnUrl(string page, HttpRequest request) =>
