@@ -1,3 +1,5 @@
+using Ledger.Application.Common.Security;
+
 namespace Ledger.Application.Common;
 
 /// <summary>The person sending the request: how the history names them, and what they may see and do.</summary>
@@ -23,4 +25,8 @@ public interface ICurrentUser
 public static class CurrentUserExtensions
 {
     public static bool IsIn(this ICurrentUser user, params IEnumerable<string> roles) => user.IsSystem || roles.Any(user.Roles.Contains);
+
+    /// <summary>Whether this user may send <paramref name="request"/> at all, by its <see cref="AllowedAttribute"/>.</summary>
+    public static bool MaySend(this ICurrentUser user, Type request) =>
+        user.IsSystem || (user.UserId is not null && AllowedAttribute.Permits(request, user.Roles));
 }

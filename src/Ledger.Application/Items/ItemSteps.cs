@@ -13,7 +13,7 @@ internal static class ItemSteps
         .Where(x => x.Step is not null)
         .ToDictionary(
             x => x.Type,
-            x => new Step(x.Step!.Action, x.Step.Right, x.Type.GetCustomAttribute<AllowedAttribute>()?.Roles ?? []));
+            x => new Step(x.Type, x.Step!.Action, x.Step.Right));
 
     public static Step Of(Type command) =>
         ByCommand.TryGetValue(command, out var step)
@@ -26,7 +26,7 @@ internal static class ItemSteps
     /// </summary>
     public static IReadOnlyList<ItemAction> AvailableTo(ICurrentUser user, ItemParties parties, ItemStatus status, Func<ItemAction, bool> stateAllows, bool allLeadersApprove) =>
         ByCommand.Values
-            .Where(s => (s.Roles.Contains(Roles.Anyone) || user.IsIn(s.Roles) || user.IsSystem)
+            .Where(s => user.MaySend(s.Command)
                 && ItemLifecycle.IsAllowed(s.Action, status)
                 && stateAllows(s.Action)
                 && ItemAccess.Can(user, parties, s.Right, allLeadersApprove))
@@ -35,5 +35,5 @@ internal static class ItemSteps
             .Order()
             .ToList();
 
-    internal sealed record Step(ItemAction Action, ItemRight Right, IReadOnlyList<string> Roles);
+    internal sealed record Step(Type Command, ItemAction Action, ItemRight Right);
 }

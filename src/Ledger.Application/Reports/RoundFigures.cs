@@ -1,4 +1,3 @@
-using System.Reflection;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
@@ -33,7 +32,7 @@ public sealed record RoundFigures(
 
     /// <summary>Whoever may read a round's figures (<see cref="GetRoundFiguresQuery"/>'s roles): the export adds them for these users only.</summary>
     internal static bool MayRead(ICurrentUser user) =>
-        user.IsIn(typeof(GetRoundFiguresQuery).GetCustomAttribute<AllowedAttribute>()!.Roles);
+        user.MaySend(typeof(GetRoundFiguresQuery));
 
     internal static RoundFigures Of(Guid roundId, DateOnly asOf, int aspects, IReadOnlyCollection<ItemOnDate> items) => new(
         roundId,

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using System.Security.Claims;
 using Ledger.Application.Common.Security;
 
@@ -12,14 +10,8 @@ namespace Ledger.Web.Ui;
 /// </summary>
 internal static class UiAccess
 {
-    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> Allowed = new();
-
     public static bool May<TRequest>(this ClaimsPrincipal user) => user.May(typeof(TRequest));
 
-    public static bool May(this ClaimsPrincipal user, Type request)
-    {
-        var roles = Allowed.GetOrAdd(request, t => t.GetCustomAttribute<AllowedAttribute>()?.Roles ?? []);
-        return user.Identity?.IsAuthenticated == true
-            && (roles.Contains(Roles.Anyone) || roles.Any(role => user.HasClaim(ClaimTypes.Role, role)));
-    }
+    public static bool May(this ClaimsPrincipal user, Type request) =>
+        user.Identity?.IsAuthenticated == true && AllowedAttribute.Permits(request, user.FindAll(ClaimTypes.Role).Select(c => c.Value));
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
 namespace Ledger.Application.Common.Security;
 
 /// <summary>The roles of the ledger, as Identity stores them, and the words users know them by.</summary>
@@ -37,5 +40,21 @@ public static class Roles
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AllowedAttribute(params string[] roles) : Attribute
 {
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<string>> Declared = new();
+
     public IReadOnlyList<string> Roles { get; } = roles;
+
+    /// <summary>The roles a request type names; none when it has no attribute.</summary>
+    public static IReadOnlyList<string> Of(Type request) =>
+        Declared.GetOrAdd(request, t => t.GetCustomAttribute<AllowedAttribute>()?.Roles ?? []);
+
+    /// <summary>
+    /// Whether a signed-in user with <paramref name="userRoles"/> may send <paramref name="request"/>: the one rule the
+    /// pipeline enforces and the pages use to decide what they offer.
+    /// </summary>
+    public static bool Permits(Type request, IEnumerable<string> userRoles)
+    {
+        var roles = Of(request);
+        return roles.Contains(Security.Roles.Anyone) || userRoles.Any(roles.Contains);
+    }
 }
