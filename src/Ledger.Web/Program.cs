@@ -48,6 +48,7 @@ app.MapUserEndpoints();
 app.MapOrganisationEndpoints();
 app.MapRoundEndpoints();
 app.MapItemEndpoints();
+app.MapMyWorkEndpoints();
 app.MapImportEndpoints();
 app.MapAuditEndpoints();
 app.MapSettingsEndpoints();

@@ -84,6 +84,13 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         var today = context.Today;
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, today, calendar);
+        return await PageAsync(db, items, request, today, calendar, cancellationToken);
+    }
+
+    /// <summary>The page <paramref name="request"/> names of <paramref name="items"/>, in its order, with the total.</summary>
+    internal static async Task<PagedResult<ItemListDto>> PageAsync(
+        ILedgerDbContext db, IQueryable<RectificationItem> items, ListItemsQuery request, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+    {
         var total = await items.CountAsync(cancellationToken);
 
         // The page's ids are chosen first, so names and measure counts are looked up for those rows

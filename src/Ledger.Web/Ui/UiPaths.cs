@@ -11,6 +11,9 @@ internal static class UiPaths
 
     public const string Ledger = "/items";
 
+    /// <summary>我的待办: what the signed-in user must act on.</summary>
+    public const string MyWork = "/my-work";
+
     public const string Inbox = "/notifications";
 
     public const string Rounds = "/rounds";

@@ -1,0 +1,228 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using Ledger.Application.Calendar;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Reminders;
+using Ledger.Application.Settings;
+using Ledger.Domain.Common;
+using Ledger.Domain.Items;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Items;
+
+/// <summary>What a group of 我的待办 asks its user to do.</summary>
+public enum MyWorkKind
+{
+    /// <summary>The department's items to 签收.</summary>
+    AwaitingAcknowledgement,
+
+    /// <summary>The department's items without a recent progress report.</summary>
+    ProgressDue,
+
+    /// <summary>The department's items past their deadline.</summary>
+    Overdue,
+
+    /// <summary>The department's items due within a few working days.</summary>
+    DueSoon,
+
+    /// <summary>The department's items with a measure whose required evidence is missing.</summary>
+    EvidenceMissing,
+
+    /// <summary>The department's close-out requests sent back and extension requests rejected.</summary>
+    SentBack,
+
+    /// <summary>The office's close-out requests to review.</summary>
+    CloseOutToReview,
+
+    /// <summary>The office's items without a lead department, a responsible leader or a deadline.</summary>
+    Unassigned,
+
+    /// <summary>A leader's reviewed close-out requests to approve.</summary>
+    CloseOutToApprove,
+
+    /// <summary>A leader's pending extension requests to decide.</summary>
+    ExtensionToDecide,
+
+    /// <summary>A leader's overdue items, the ones they answer for as 责任领导.</summary>
+    LeaderOverdue,
+}
+
+/// <summary>
+/// 我的待办: the items the signed-in user must act on, grouped by what they must do, as their roles and scope decide.
+/// Department users get their department's items (lead or co-department, as the ledger scopes them; 签收 and the
+/// requests sent back only where they lead); the office gets close-out requests to review and items not fully
+/// assigned; leaders get the close-out and extension requests to approve — all of them when the workflow setting says
+/// all leaders approve, else those they are 责任领导 of — and their overdue items. Extension requests go straight to a
+/// leader, so the office has none to review. A supervisor or an administrator has no groups.
+/// </summary>
+/// <remarks>
+/// 待报送进展 is the weekly 进展报送提醒's rule: an unsettled item with a deadline or long-term whose latest progress
+/// report — or its entry into the ledger, when it has none — is at least the office's <c>ProgressStaleDays</c> (7 by
+/// default) days old. A close-out request stays 被退回 until the item's status next changes; a rejected extension until
+/// the department reports progress or asks again.
+/// </remarks>
+/// <param name="DueSoonWorkingDays">即将到期: open items due within this many working days, as the ledger's traffic light counts them.</param>
+[Allowed(Roles.Anyone)]
+public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3) : IQuery<MyWorkDto>;
+
+/// <param name="Groups">Each group the user's roles give, empty ones included, so a page can say there is nothing to do.</param>
+public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups);
+
+/// <param name="TotalCount">How many items the group holds; <see cref="Items"/> are the first <see cref="ListMyWorkQueryHandler.GroupSize"/>, by deadline.</param>
+/// <param name="Ledger">The ledger's filter showing exactly this group, or null when no filter of the ledger expresses it.</param>
+public sealed record MyWorkGroup(
+    MyWorkKind Kind, string Title, string Description, int TotalCount, IReadOnlyList<ItemListDto> Items, ListItemsQuery? Ledger);
+
+internal sealed class ListMyWorkQueryValidator : AbstractValidator<ListMyWorkQuery>
+{
+    public ListMyWorkQueryValidator() =>
+        RuleFor(x => x.DueSoonWorkingDays).InclusiveBetween(0, 30).WithMessage("即将到期的工作日数须在 0 到 30 之间。");
+}
+
+internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
+    : IRequestHandler<ListMyWorkQuery, MyWorkDto>
+{
+    /// <summary>Rows a group shows at most; its count says how many more there are.</summary>
+    public const int GroupSize = 50;
+
+    /// <summary>
+    /// A close-out request sent back (退回 by the office or 驳回 by a leader: its last status change left 销号申请中 for
+    /// 整改中), or the latest extension request rejected with no progress reported since.
+    /// </summary>
+    private static readonly Expression<Func<RectificationItem, bool>> SentBack = i =>
+        (i.Status == ItemStatus.InProgress
+            && i.History.Where(h => h.Change == ItemChange.StatusChanged).OrderByDescending(h => h.At).Select(h => h.From).FirstOrDefault()
+                == nameof(ItemStatus.CloseOutRequested))
+        || (i.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => e.Decision).FirstOrDefault() == ExtensionDecision.Rejected
+            && !i.ProgressReports.Any(p => p.RecordedAt > i.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => e.DecidedAt).FirstOrDefault()));
+
+    public async Task<MyWorkDto> Handle(ListMyWorkQuery request, CancellationToken cancellationToken)
+    {
+        var user = context.User;
+        var today = context.Today;
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var visible = db.Items.AsNoTracking().VisibleTo(user);
+        var groups = new List<MyWorkGroup>();
+
+        async Task AddAsync(MyWorkKind kind, string title, string description, IQueryable<RectificationItem> items, ListItemsQuery? ledger = null)
+        {
+            var page = await ListItemsQueryHandler.PageAsync(
+                db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, today, calendar, cancellationToken);
+            groups.Add(new MyWorkGroup(kind, title, description, page.TotalCount, page.Items, ledger));
+        }
+
+        async Task AddFilteredAsync(MyWorkKind kind, string title, string description, ListItemsQuery ledger) =>
+            await AddAsync(kind, title, description, ListItemsQueryHandler.Filter(visible, ledger, today, calendar), ledger);
+
+        if (user.IsIn(Roles.Department) && user.DepartmentId is { } department)
+        {
+            if (user.MaySend(typeof(AcknowledgeItemCommand)))
+            {
+                await AddFilteredAsync(
+                    MyWorkKind.AwaitingAcknowledgement,
+                    "待签收",
+                    "已交办本部门牵头、尚未签收的事项。",
+                    new ListItemsQuery { AwaitingAcknowledgement = true, LeadDepartmentId = department, Sort = ItemSort.Deadline });
+            }
+
+            if (user.MaySend(typeof(ReportProgressCommand)))
+            {
+                var staleDays = (await db.CurrentReminderSettingsAsync(cancellationToken)).ProgressStaleDays;
+                var lastDay = today.AddDays(-staleDays);
+                var enteredBefore = ChinaCalendar.StartOf(lastDay.AddDays(1));
+                await AddAsync(
+                    MyWorkKind.ProgressDue,
+                    "待报送进展",
+                    $"{staleDays}天以上未报送进展情况的事项（从未报送的，自录入台账之日算起）。",
+                    visible.Remindable().Where(i => !i.ProgressReports.Any(p => p.ReportDate > lastDay)
+                        && (i.ProgressReports.Any() || i.CreatedAt < enteredBefore)));
+            }
+
+            await AddFilteredAsync(
+                MyWorkKind.Overdue, "已超期", "已过整改时限、尚未完成的事项。", new ListItemsQuery { Overdue = true, Sort = ItemSort.Deadline });
+            await AddFilteredAsync(
+                MyWorkKind.DueSoon,
+                "即将到期",
+                $"{request.DueSoonWorkingDays}个工作日内到期、尚未完成的事项。",
+                new ListItemsQuery { DueWithinDays = request.DueSoonWorkingDays, Sort = ItemSort.Deadline });
+
+            if (user.MaySend(typeof(AttachEvidenceCommand)))
+            {
+                await AddAsync(
+                    MyWorkKind.EvidenceMissing,
+                    "待补佐证材料",
+                    "有整改措施须单独提交佐证材料、尚未提交的事项。",
+                    visible.Where(i => i.Status < ItemStatus.CloseOutRequested
+                        && i.Measures.Any(m => m.EvidenceRequired && !i.Evidence.Any(e => e.MeasureId == m.Id && e.WithdrawnAt == null))));
+            }
+
+            if (user.MaySend(typeof(RequestCloseOutCommand)) || user.MaySend(typeof(RequestExtensionCommand)))
+            {
+                await AddAsync(
+                    MyWorkKind.SentBack,
+                    "被退回的申请",
+                    "销号申请被退回或驳回、延期申请被驳回，须继续整改或重新申请的事项。",
+                    visible.Where(i => i.LeadDepartmentId == department && i.Status < ItemLifecycle.FirstSettled).Where(SentBack));
+            }
+        }
+
+        if (user.MaySend(typeof(ReviewCloseOutCommand)))
+        {
+            await AddAsync(
+                MyWorkKind.CloseOutToReview,
+                "待审核的销号申请",
+                "牵头部门已申请销号、等待整改办审核的事项。",
+                visible.Where(i => i.Status == ItemStatus.CloseOutRequested && i.CloseOutReviewedAt == null));
+        }
+
+        if (user.MaySend(typeof(AssignItemCommand)))
+        {
+            await AddAsync(
+                MyWorkKind.Unassigned,
+                "待分工的事项",
+                "尚未明确牵头部门、责任领导或整改时限的事项。",
+                visible.Where(i => i.Status < ItemLifecycle.FirstSettled
+                    && (i.LeadDepartmentId == null || i.ResponsibleLeaderId == null || (i.DueDate == null && !i.IsLongTerm))));
+        }
+
+        if (user.IsIn(Roles.Leader))
+        {
+            // ItemAccess.Can's approval right, written so the database filters by it.
+            var allLeadersApprove = (await db.CurrentWorkflowSettingsAsync(cancellationToken)).AllLeadersApprove;
+            var person = user.PersonId;
+            var mine = allLeadersApprove ? visible : visible.Where(i => person != null && i.ResponsibleLeaderId == person);
+            var whose = allLeadersApprove ? "，各位领导均可审批" : "，您作为责任领导审批";
+            if (user.MaySend(typeof(DecideCloseOutCommand)))
+            {
+                await AddAsync(
+                    MyWorkKind.CloseOutToApprove,
+                    "待审批的销号申请",
+                    $"整改办已审核通过、等待领导审批的销号申请{whose}。",
+                    mine.Where(i => i.Status == ItemStatus.CloseOutRequested && i.CloseOutReviewedAt != null));
+            }
+
+            if (user.MaySend(typeof(DecideExtensionCommand)))
+            {
+                await AddAsync(
+                    MyWorkKind.ExtensionToDecide,
+                    "待审批的延期申请",
+                    $"牵头部门申请延长整改时限、等待领导审批的事项{whose}。",
+                    mine.Where(i => i.Status < ItemStatus.ClosedOut && i.Extensions.Any(e => e.Decision == ExtensionDecision.Pending)));
+            }
+
+            if (person is { } leader)
+            {
+                await AddFilteredAsync(
+                    MyWorkKind.LeaderOverdue,
+                    "我分管的超期事项",
+                    "您作为责任领导、已过整改时限尚未完成的事项。",
+                    new ListItemsQuery { Overdue = true, ResponsibleLeaderId = leader, Sort = ItemSort.Deadline });
+            }
+        }
+
+        return new MyWorkDto(groups);
+    }
+}
