@@ -56,6 +56,7 @@ app.MapNotificationEndpoints();
 app.MapJobsDashboard();
 app.MapCalendarEndpoints();
 app.MapReportEndpoints();
+app.MapDashboardEndpoints();
 app.MapLedgerUi();
 
 await using (var scope = app.Services.CreateAsyncScope())

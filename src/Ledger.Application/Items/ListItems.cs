@@ -50,6 +50,16 @@ public sealed record ListItemsQuery : IPagedQuery, IQuery<PagedResult<ItemListDt
     /// </summary>
     public int? DueWithinDays { get; init; }
 
+    /// <summary>
+    /// Overdue items at least this many working days overdue (<c>WorkingDaysBetween(deadline, today)</c>, i.e.
+    /// −<see cref="ItemListDto.WorkingDaysLeft"/>); with <see cref="OverdueWorkingDaysTo"/>, the dashboard's aging
+    /// buckets. Either bound alone already means overdue.
+    /// </summary>
+    public int? OverdueWorkingDaysFrom { get; init; }
+
+    /// <summary>Overdue items at most this many working days overdue; see <see cref="OverdueWorkingDaysFrom"/>.</summary>
+    public int? OverdueWorkingDaysTo { get; init; }
+
     public string? Keyword { get; init; }
 
     public ItemSort Sort { get; init; } = ItemSort.Number;
@@ -71,6 +81,10 @@ internal sealed class ListItemsQueryValidator : AbstractValidator<ListItemsQuery
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Sort).IsInEnum();
         RuleFor(x => x.DueWithinDays).InclusiveBetween(0, 3660);
+        RuleFor(x => x.OverdueWorkingDaysFrom).InclusiveBetween(0, 3660);
+        RuleFor(x => x.OverdueWorkingDaysTo).InclusiveBetween(0, 3660);
+        RuleFor(x => x.OverdueWorkingDaysTo).GreaterThanOrEqualTo(x => x.OverdueWorkingDaysFrom)
+            .When(x => x.OverdueWorkingDaysFrom is not null).WithMessage("超期工作日的上限不能小于下限。");
         RuleFor(x => x.Keyword).MaximumLength(100);
         Include(new PageRules<ListItemsQuery>(MaxPageSize));
     }
@@ -159,6 +173,25 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         {
             var end = calendar.AddWorkingDays(today, days + 1);
             items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate >= today && i.DueDate < end);
+        }
+
+        // Working days overdue grow as the deadline moves back, so each bound is a date: the deadline index serves it.
+        // Today and the last working day before it have counted the same working days, so counting back starts there.
+        if (q.OverdueWorkingDaysFrom is not null || q.OverdueWorkingDaysTo is not null)
+        {
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today);
+            var lastWorkingDay = calendar.WorkingDayOnOrBefore(today);
+            if (q.OverdueWorkingDaysFrom is { } from and > 0)
+            {
+                var before = calendar.AddWorkingDays(lastWorkingDay, 1 - from);
+                items = items.Where(i => i.DueDate < before);
+            }
+
+            if (q.OverdueWorkingDaysTo is { } to)
+            {
+                var onOrAfter = calendar.AddWorkingDays(lastWorkingDay, -to);
+                items = items.Where(i => i.DueDate >= onOrAfter);
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(q.Keyword))

@@ -12,6 +12,7 @@ namespace Ledger.Application.Reports;
 /// <param name="Measures">整改措施 added by then (measures are never removed).</param>
 public sealed record ItemOnDate(
     Guid Id,
+    Guid RoundId,
     Guid AspectId,
     ItemKind Kind,
     int Number,
@@ -72,6 +73,7 @@ internal static class ItemsOnDate
             .Select(i => new
             {
                 i.Id,
+                i.RoundId,
                 i.AspectId,
                 i.Kind,
                 i.Number,
@@ -100,7 +102,7 @@ internal static class ItemsOnDate
             var status = r.Status is null ? ItemStatus.NotStarted : Enum.Parse<ItemStatus>(r.Status);
             var closedOutOn = status == ItemStatus.ClosedOut && r.ClosedOutAt is { } at ? ChinaCalendar.ToChinaDate(at) : (DateOnly?)null;
             var deadline = r.Deadline is null ? Deadline.None : Deadline.Parse(r.Deadline);
-            return new ItemOnDate(r.Id, r.AspectId, r.Kind, r.Number, date, status, deadline, closedOutOn, r.Measures);
+            return new ItemOnDate(r.Id, r.RoundId, r.AspectId, r.Kind, r.Number, date, status, deadline, closedOutOn, r.Measures);
         });
     }
 }

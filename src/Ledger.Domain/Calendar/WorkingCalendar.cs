@@ -171,6 +171,12 @@ public sealed class WorkingCalendar
     public DateOnly WorkingDayOnOrAfter(DateOnly date) => IsWorkingDay(date) ? date : NextWorkingDayAfter(date);
 
     /// <summary>
+    /// <paramref name="date"/> itself when it is a working day, else the last working day before it: from Saturday
+    /// 2025-01-25, Friday 1月24日. Both have the same working days up to them, so counts from either agree.
+    /// </summary>
+    public DateOnly WorkingDayOnOrBefore(DateOnly date) => IsWorkingDay(date) ? date : AddWorkingDays(date, -1);
+
+    /// <summary>
     /// How a deadline reads today, in working days: 还剩3个工作日, 今天到期 or 已超期5个工作日 (see
     /// <see cref="WorkingDaysBetween"/> for the count).
     /// </summary>

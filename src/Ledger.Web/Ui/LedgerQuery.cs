@@ -46,6 +46,8 @@ internal static class LedgerQuery
             Overdue = Flag("overdue"),
             AwaitingAcknowledgement = Flag("awaitingAcknowledgement"),
             DueWithinDays = Number("dueWithinDays"),
+            OverdueWorkingDaysFrom = Number("overdueWorkingDaysFrom"),
+            OverdueWorkingDaysTo = Number("overdueWorkingDaysTo"),
             Keyword = One("keyword")?.Trim(),
             Sort = Named<ItemSort>(One("sort")) ?? ItemSort.Number,
             Descending = Flag("descending") ?? false,
@@ -83,6 +85,8 @@ internal static class LedgerQuery
         Add("overdue", Lower(query.Overdue));
         Add("awaitingAcknowledgement", Lower(query.AwaitingAcknowledgement));
         Add("dueWithinDays", query.DueWithinDays);
+        Add("overdueWorkingDaysFrom", query.OverdueWorkingDaysFrom);
+        Add("overdueWorkingDaysTo", query.OverdueWorkingDaysTo);
         Add("keyword", string.IsNullOrWhiteSpace(query.Keyword) ? null : query.Keyword.Trim());
         Add("sort", query.Sort == ItemSort.Number ? null : query.Sort);
         Add("descending", query.Descending ? "true" : null);

@@ -18,6 +18,8 @@ internal static class UiPaths
 
     public const string Rounds = "/rounds";
 
+    public const string Dashboard = "/dashboard";
+
     public const string ReturnUrl = "returnUrl";
 
     public static string Item(Guid id) => $"/items/{id}";

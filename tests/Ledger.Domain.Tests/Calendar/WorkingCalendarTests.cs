@@ -191,6 +191,11 @@ public class WorkingCalendarTests
         Assert.Equal(D(2025, 3, 12), China.WorkingDayOnOrAfter(D(2025, 3, 12)));   // a working day stays
         Assert.Equal(D(2025, 3, 17), China.WorkingDayOnOrAfter(D(2025, 3, 15)));   // Saturday → Monday
         Assert.Equal(D(2025, 1, 26), China.WorkingDayOnOrAfter(D(2025, 1, 25)));   // Saturday → Sunday, 调休上班
+
+        Assert.Equal(D(2025, 3, 12), China.WorkingDayOnOrBefore(D(2025, 3, 12)));  // a working day stays
+        Assert.Equal(D(2025, 1, 24), China.WorkingDayOnOrBefore(D(2025, 1, 25)));  // Saturday → Friday
+        Assert.Equal(D(2025, 1, 27), China.WorkingDayOnOrBefore(D(2025, 2, 1)));   // 春节 → the Monday before it
+        Assert.Equal(0, China.WorkingDaysBetween(China.WorkingDayOnOrBefore(D(2025, 2, 1)), D(2025, 2, 1)));
     }
 
     [Fact]

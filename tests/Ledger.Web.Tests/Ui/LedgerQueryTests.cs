@@ -19,6 +19,8 @@ public sealed class LedgerQueryTests
         Overdue = true,
         AwaitingAcknowledgement = false,
         DueWithinDays = 5,
+        OverdueWorkingDaysFrom = 6,
+        OverdueWorkingDaysTo = 20,
         Keyword = "理论 学习&考核",
         Sort = ItemSort.Deadline,
         Descending = true,

@@ -1,0 +1,199 @@
+using FluentValidation;
+using Ledger.Application.Calendar;
+using Ledger.Application.Common;
+using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Common.Messaging;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Items;
+using Ledger.Application.Reports;
+using Ledger.Domain.Calendar;
+using Ledger.Domain.Common;
+using Ledger.Domain.Items;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ledger.Application.Dashboard;
+
+/// <summary>
+/// 领导看板 of one round, or of every round the user sees, today in China. The totals are the round figures'
+/// (<see cref="ItemFigures"/> from <see cref="ItemsOnDate"/>); every list and count of overdue or due items is a ledger
+/// filter (<see cref="ListItemsQuery"/>), so a figure and the ledger it links to always hold the same items. Department
+/// heads see their department's items (<see cref="ItemAccess"/>); their staff work from the ledger instead.
+/// </summary>
+/// <param name="DueSoonWorkingDays">黄: open items due within this many working days, as the ledger's traffic light.</param>
+[Allowed(Roles.Office, Roles.Leader, Roles.Supervisor, Roles.Admin, Roles.DepartmentHead)]
+public sealed record GetDashboardQuery(Guid? RoundId = null, int DueSoonWorkingDays = GetDashboardQuery.DefaultDueSoonWorkingDays)
+    : IQuery<DashboardDto>
+{
+    public const int DefaultDueSoonWorkingDays = 3;
+
+    /// <summary>The next two weeks, counted as 10 working days from today (holidays and 调休 as the calendar has them).</summary>
+    public const int UpcomingWorkingDays = 10;
+
+    /// <summary>Rows of the overdue and upcoming lists: a screenful; the ledger shows the rest.</summary>
+    public const int ListLength = 50;
+
+    public const int Weeks = 12;
+
+    /// <summary>The aging buckets, in working days overdue: up to 5, 6 to 20, over 20.</summary>
+    public static readonly IReadOnlyList<(int? From, int? To)> AgingBuckets = [(null, 5), (6, 20), (21, null)];
+}
+
+internal sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQuery>
+{
+    public GetDashboardQueryValidator()
+    {
+        RuleFor(x => x.RoundId).NotEqual(Guid.Empty);
+        RuleFor(x => x.DueSoonWorkingDays).InclusiveBetween(0, 60);
+    }
+}
+
+internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
+    : IRequestHandler<GetDashboardQuery, DashboardDto>
+{
+    public async Task<DashboardDto> Handle(GetDashboardQuery request, CancellationToken cancellationToken)
+    {
+        var today = context.Today;
+        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var items = db.Items.AsNoTracking().VisibleTo(context.User);
+        if (request.RoundId is { } roundId)
+        {
+            if (!await db.Rounds.AnyAsync(r => r.Id == roundId, cancellationToken))
+            {
+                throw new NotFoundException("巡察轮次");
+            }
+
+            items = items.Where(i => i.RoundId == roundId);
+        }
+
+        IQueryable<RectificationItem> Ledger(ListItemsQuery filter) => ListItemsQueryHandler.Filter(items, filter, today, calendar);
+
+        var onDate = await ItemsOnDate.ReadAsync(items, today, cancellationToken);
+        var overdue = await CountByDepartmentAsync(Ledger(new ListItemsQuery { Overdue = true }), cancellationToken);
+        var dueSoon = await CountByDepartmentAsync(Ledger(new ListItemsQuery { DueWithinDays = request.DueSoonWorkingDays }), cancellationToken);
+        var aging = new List<AgingBucketDto>();
+        foreach (var (from, to) in GetDashboardQuery.AgingBuckets)
+        {
+            var count = await Ledger(new ListItemsQuery { OverdueWorkingDaysFrom = from, OverdueWorkingDaysTo = to }).CountAsync(cancellationToken);
+            aging.Add(new AgingBucketDto(from, to, count));
+        }
+
+        var upcoming = new ListItemsQuery { DueWithinDays = GetDashboardQuery.UpcomingWorkingDays, Sort = ItemSort.Deadline };
+        return new DashboardDto(
+            today,
+            request.RoundId,
+            request.DueSoonWorkingDays,
+            ItemFigures.Of(onDate),
+            await RoundsAsync(onDate, request.RoundId, cancellationToken),
+            await DepartmentsAsync(overdue, dueSoon, cancellationToken),
+            aging,
+            await OverdueListAsync(Ledger(new ListItemsQuery { Overdue = true }), overdue.Values.Sum(), today, calendar, cancellationToken),
+            new DashboardList<UpcomingItemDto>(
+                await Ledger(upcoming).CountAsync(cancellationToken),
+                (await RowsAsync(Ledger(upcoming), today, calendar, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
+                    r.Id, r.RoundId, r.Kind, r.Number, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
+            await TrendAsync(items, today, cancellationToken));
+    }
+
+    private static async Task<Dictionary<Guid, int>> CountByDepartmentAsync(IQueryable<RectificationItem> items, CancellationToken cancellationToken) =>
+        (await items.GroupBy(i => i.LeadDepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key ?? Guid.Empty, g => g.Count);
+
+    private async Task<List<RoundTotalsDto>> RoundsAsync(List<ItemOnDate> onDate, Guid? roundId, CancellationToken cancellationToken)
+    {
+        var ids = onDate.Select(i => i.RoundId).Append(roundId ?? Guid.Empty).Distinct().ToList();
+        var rounds = await db.Rounds.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.InspectingTeam, r.InspectedUnit, r.FeedbackDate })
+            .ToListAsync(cancellationToken);
+        var byRound = onDate.ToLookup(i => i.RoundId);
+        return [.. rounds
+            .OrderByDescending(r => r.FeedbackDate).ThenBy(r => r.InspectingTeam, StringComparer.Ordinal)
+            .Select(r => new RoundTotalsDto(r.Id, r.InspectingTeam, r.InspectedUnit, r.FeedbackDate, ItemFigures.Of(byRound[r.Id])))];
+    }
+
+    private async Task<List<DepartmentWarningsDto>> DepartmentsAsync(Dictionary<Guid, int> overdue, Dictionary<Guid, int> dueSoon, CancellationToken cancellationToken)
+    {
+        var ids = overdue.Keys.Union(dueSoon.Keys).ToList();
+        var names = await db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        return [.. ids
+            .Select(id => new DepartmentWarningsDto(
+                id == Guid.Empty ? null : id,
+                names.GetValueOrDefault(id, "未定牵头部门"),
+                overdue.GetValueOrDefault(id),
+                dueSoon.GetValueOrDefault(id)))
+            .OrderByDescending(d => d.Overdue).ThenByDescending(d => d.DueSoon).ThenBy(d => d.DepartmentName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The most overdue first: the earliest deadline is the most working days behind, so the ledger's deadline order serves.</summary>
+    private async Task<DashboardList<OverdueItemDto>> OverdueListAsync(
+        IQueryable<RectificationItem> overdue, int total, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAsync(overdue, today, calendar, cancellationToken);
+        var ids = rows.ConvertAll(r => r.Id);
+        var firstExtensions = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new
+            {
+                i.Id,
+                PreviousDate = i.Extensions.Where(e => e.Decision == ExtensionDecision.Approved)
+                    .OrderBy(e => e.RequestedAt).Select(e => (DateOnly?)e.PreviousDate).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(i => i.Id, i => i.PreviousDate, cancellationToken);
+        return new(total, rows.ConvertAll(r => new OverdueItemDto(
+            r.Id,
+            r.RoundId,
+            r.Kind,
+            r.Number,
+            r.Title,
+            r.StatusText,
+            r.LeadDepartmentId,
+            r.LeadDepartmentName,
+            r.ResponsiblePersonName,
+            firstExtensions.GetValueOrDefault(r.Id) ?? r.DueDate!.Value,
+            r.DueDate!.Value,
+            -r.WorkingDaysLeft!.Value,
+            r.RemindersSent)));
+    }
+
+    /// <summary>The first rows in deadline order, as the ledger lists them: ids first, so names and counts are read for those rows only.</summary>
+    private async Task<List<ItemListDto>> RowsAsync(IQueryable<RectificationItem> items, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+    {
+        var order = new ListItemsQuery { Sort = ItemSort.Deadline };
+        var ids = await ListItemsQueryHandler.Sort(items, order).Take(GetDashboardQuery.ListLength).Select(i => i.Id).ToListAsync(cancellationToken);
+        var rows = await ListItemsQueryHandler.Sort(db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)), order)
+            .SelectRows(db)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToDto(today, calendar));
+    }
+
+    /// <summary>
+    /// The last <see cref="GetDashboardQuery.Weeks"/> weeks from what was recorded when (docs/adr/0010), in two
+    /// statements whatever the number of weeks: when each item was created, and its entries into and out of 已销号.
+    /// As in <see cref="ItemsOnDate"/>, an item stood closed out at an instant when its changes had entered 已销号 once more
+    /// than they had left it, so changes sharing an instant need no order.
+    /// </summary>
+    private static async Task<List<WeekTrendDto>> TrendAsync(IQueryable<RectificationItem> items, DateOnly today, CancellationToken cancellationToken)
+    {
+        var closedOut = nameof(ItemStatus.ClosedOut);
+        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var firstMonday = thisMonday.AddDays(-7 * (GetDashboardQuery.Weeks - 1));
+        var end = ChinaCalendar.StartOf(today.AddDays(1));
+        var created = await items.Where(i => i.CreatedAt < end).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
+        var moves = await items.SelectMany(i => i.History)
+            .Where(h => h.Change == ItemChange.StatusChanged && h.At < end && (h.To == closedOut || h.From == closedOut))
+            .Select(h => new { h.ItemId, h.At, Entered = h.To == closedOut })
+            .ToListAsync(cancellationToken);
+
+        var weeks = new List<WeekTrendDto>(GetDashboardQuery.Weeks);
+        for (var monday = firstMonday; monday <= thisMonday; monday = monday.AddDays(7))
+        {
+            var weekEnd = monday.AddDays(6) < today ? monday.AddDays(6) : today;
+            var (start, stop) = (ChinaCalendar.StartOf(monday), ChinaCalendar.StartOf(weekEnd.AddDays(1)));
+            var standingClosed = moves.Where(m => m.At < stop).GroupBy(m => m.ItemId)
+                .Count(g => g.Count(m => m.Entered) > g.Count(m => !m.Entered));
+            var closedInWeek = moves.Where(m => m.Entered && m.At >= start && m.At < stop).Select(m => m.ItemId).Distinct().Count();
+            weeks.Add(new WeekTrendDto(monday, weekEnd, created.Count(at => at < stop) - standingClosed, closedInWeek));
+        }
+
+        return weeks;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using Ledger.Application.Dashboard;
+using Ledger.Web.Tests;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ledger.EndToEnd.Tests;
+
+[Collection(nameof(SharedBrowser))]
+public sealed class DashboardTests(BrowserHost host)
+{
+    [Fact]
+    public async Task A_leader_sees_the_dashboard_on_one_screen_and_a_figure_opens_its_ledger()
+    {
+        var expected = (await (await host.ApiAsAsync("liming")).GetFromJsonAsync<DashboardDto>("/api/dashboard", LedgerApiFactory.Json))!;
+        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "liming");
+
+        await page.GetByRole(AriaRole.Navigation, new PageGetByRoleOptions { Name = "主菜单" })
+            .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "领导看板", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("as-of")).ToHaveTextAsync("截至2025年1月16日");
+        await Expect(page.GetByTestId("card-total")).ToContainTextAsync(expected.Totals.Total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("overdue").Locator("tbody tr")).ToHaveCountAsync(expected.Overdue.Rows.Count);
+        await Expect(page.Locator(".mud-chart svg")).ToHaveCountAsync(2);
+        await BrowserHost.ScreenshotAsync(page, "dashboard");
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 1366, $"the dashboard is {width}px wide on a 1366px screen");
+
+        await page.GetByTestId("card-overdue").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(host.Address, "/items?overdue=true&sort=Deadline").ToString());
+        await Expect(page.GetByText($"共 {expected.Totals.Overdue} 条")).ToBeVisibleAsync();
+    }
+}
