@@ -1,6 +1,7 @@
 using Bunit;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Settings;
 using Ledger.Infrastructure.Identity;
 using Ledger.Web.Components.Layout;
 using Ledger.Web.Components.Pages.Admin;
@@ -123,6 +124,42 @@ public sealed class AdminPagesTests(LedgerApiFactory host) : HostPageContext(hos
         snackbars.WaitForAssertion(() => Assert.Contains("该部门已被1处台账记录引用，不能删除，可改为停用。", snackbars.Markup, StringComparison.Ordinal));
         Assert.NotNull(RowOf(page, "案件管理部"));
     }
+
+    [Fact]
+    public async Task Saving_reminder_settings_after_someone_else_shows_the_conflict_keeps_the_typed_offsets_and_saves_them_next_time()
+    {
+        await SignInToHostAsync(Roles.Office);
+        var (_, snackbars) = RenderProviders();
+        var page = Render<Settings>();
+        page.WaitForElement("input[data-testid=due-soon-offsets]").Change("10、2");
+        page.Find("input[data-testid=principal-days]").Change(string.Empty);
+        var office = Host.CreateClient();
+        var current = await (await office.GetAsync("/api/reminders/settings")).ReadAsync<ReminderSettingsDto>();
+        await (await office.PutJsonAsync("/api/reminders/settings", UpdateFrom(current) with { EscalateAfterOverdueDays = 7, PrincipalAfterOverdueDays = null })).ReadAsync<ReminderSettingsDto>();
+
+        page.Find("form[data-testid=reminder-form]").Submit();
+
+        page.WaitForElement("[data-testid=reminder-conflict]");
+        Assert.Contains("该记录已被他人修改", snackbars.Markup, StringComparison.Ordinal);
+        Assert.Contains("超期7个工作日提醒责任领导和整改办", page.Find("[data-testid=reminder-summary]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("10、2", page.Find("input[data-testid=due-soon-offsets]").GetAttribute("value"));
+        page.Find("form[data-testid=reminder-form]").Submit();
+        page.WaitForAssertion(() => Assert.Contains(
+            "整改时限前10、2个工作日", page.Find("[data-testid=reminder-summary]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=reminder-conflict]"));
+    }
+
+    private static UpdateReminderSettingsCommand UpdateFrom(ReminderSettingsDto settings) => new(
+        settings.Version,
+        settings.DueSoonOffsets,
+        settings.EscalateAfterOverdueDays,
+        settings.PrincipalAfterOverdueDays,
+        settings.PrincipalLeaderPersonId,
+        settings.LongTermReviewMonths,
+        settings.LeaderDigestDay,
+        settings.ProgressReminderDay,
+        settings.ProgressStaleDays,
+        settings.RemindOnNonWorkingDays);
 
     /// <summary>The text of the form field holding <paramref name="selector"/>: its label, value and the messages under it.</summary>
     private static string FieldOf(IRenderedComponent<MudBlazor.MudDialogProvider> dialogs, string selector) =>
