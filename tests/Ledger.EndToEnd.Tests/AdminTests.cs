@@ -16,6 +16,14 @@ public sealed class AdminTests(BrowserHost host)
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "用户", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("user-login").Filter(new LocatorFilterOptions { HasText = "liuyang" })).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "admin-users");
+        await page.GetByTestId("create-user").ClickAsync();
+        await Expect(page.GetByLabel("初始密码")).ToHaveValueAsync(new Regex("^.{10}$"));
+        await BrowserHost.ScreenshotAsync(page, "admin-user-dialog");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "部门与人员" }).ClickAsync();
+        await Expect(page.GetByTestId("person-name").Filter(new LocatorFilterOptions { HasText = "周敏" })).ToBeVisibleAsync();
+        await BrowserHost.ScreenshotAsync(page, "admin-departments");
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "工作日历" }).ClickAsync();
         await Expect(page.Locator("[data-date='2025-01-29']")).ToHaveClassAsync(Kind("cal-holiday"));
