@@ -12,7 +12,9 @@ internal static class FormErrors
         var unplaced = new List<string>();
         foreach (var (key, messages) in outcome.FieldErrors)
         {
-            var property = properties.Find(p => string.Equals(p, key, StringComparison.OrdinalIgnoreCase));
+            // An element of a list ("dueSoonOffsets[0]") goes under the list's own field.
+            var field = key.Split('[')[0];
+            var property = properties.Find(p => string.Equals(p, field, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
                 unplaced.AddRange(messages);

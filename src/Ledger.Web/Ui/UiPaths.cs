@@ -20,6 +20,14 @@ internal static class UiPaths
 
     public const string Dashboard = "/dashboard";
 
+    public const string AdminUsers = "/admin/users";
+
+    public const string AdminDepartments = "/admin/departments";
+
+    public const string AdminCalendar = "/admin/calendar";
+
+    public const string AdminSettings = "/admin/settings";
+
     public const string ReturnUrl = "returnUrl";
 
     public static string Item(Guid id) => $"/items/{id}";
