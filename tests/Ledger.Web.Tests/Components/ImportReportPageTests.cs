@@ -5,6 +5,7 @@ using Ledger.Application.Rounds;
 using Ledger.Testing;
 using Ledger.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Web.Tests.Components;
@@ -48,6 +49,19 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostedPageCon
         Assert.Equal($"/items?roundId={round.Id}", again.WaitForElement("[data-testid=existing-round]").GetAttribute("href"));
         Assert.Empty(again.FindAll("[data-testid=commit-import]"));
         Assert.Single(await RoundsAsync());
+    }
+
+    [Fact]
+    public async Task A_file_of_another_type_is_refused_in_Chinese_before_it_is_sent()
+    {
+        await SignInAsync(Roles.Office);
+        RenderProviders();
+        var page = Render<ImportReport>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.7", "反馈意见.pdf"));
+
+        Assert.Equal("“反馈意见.pdf”不能导入：只能选择 .txt 或 .docx 文件。", page.WaitForElement("[data-testid=import-error]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=import-preview]"));
     }
 
     private static void Paste(IRenderedComponent<ImportReport> page, string text)
