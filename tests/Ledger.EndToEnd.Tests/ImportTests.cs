@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Ledger.EndToEnd.Tests;
 
-[Collection(nameof(SharedBrowser))]
-public sealed class ImportTests(BrowserHost host)
+/// <summary>A host of its own: the import adds a round, and the shared host's tests count the demo ledger's three.</summary>
+public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
     // The 长沙 progress report: 4 aspects, 40 problems, 10 lines the parser warns about.
     private static readonly string Seed = RepositoryFiles.Seed("002_bc7ac9455876ebe8.txt");
