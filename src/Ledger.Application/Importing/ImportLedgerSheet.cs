@@ -52,7 +52,7 @@ internal sealed class ImportLedgerSheetCommandValidator : AbstractValidator<Impo
         RuleFor(x => x.RoundId).RequiredId();
         RuleFor(x => x.FileName).RequiredText(255);
         RuleFor(x => x.Content).NotEmpty().WithMessage("文件是空的。")
-            .Must(c => c.Length <= ImportReportCommandValidator.MaxBytes).WithMessage($"文件超过 {ImportReportCommandValidator.MaxBytes / 1024 / 1024} MB，不能导入。");
+            .Must(c => c.Length <= ImportReportCommand.MaxBytes).WithMessage(ImportReportCommand.TooLarge);
     }
 }
 

@@ -18,7 +18,13 @@ namespace Ledger.Application.Importing;
 /// in one transaction, keeping the document. A document imported before (same SHA-256) creates nothing.
 /// </summary>
 [Allowed(Roles.Office)]
-public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false) : ICommand<ImportResult>;
+public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false) : ICommand<ImportResult>
+{
+    /// <summary>The largest file an import reads (a report or a ledger sheet), public so a page refuses a larger one before sending it.</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    public static readonly string TooLarge = $"文件超过 {MaxBytes / 1024 / 1024} MB，不能导入。";
+}
 
 /// <summary>What an import did or, for a dry run, would do.</summary>
 public sealed record ImportResult(
@@ -33,13 +39,11 @@ public sealed record ImportResult(
 
 internal sealed class ImportReportCommandValidator : AbstractValidator<ImportReportCommand>
 {
-    public const int MaxBytes = 20 * 1024 * 1024;
-
     public ImportReportCommandValidator()
     {
         RuleFor(x => x.FileName).RequiredText(255);
         RuleFor(x => x.Content).NotEmpty().WithMessage("文件是空的。")
-            .Must(c => c.Length <= MaxBytes).WithMessage($"文件超过 {MaxBytes / 1024 / 1024} MB，不能导入。");
+            .Must(c => c.Length <= ImportReportCommand.MaxBytes).WithMessage(ImportReportCommand.TooLarge);
     }
 }
 

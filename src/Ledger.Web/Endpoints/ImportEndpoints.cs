@@ -8,7 +8,11 @@ namespace Ledger.Web.Endpoints;
 
 internal static class ImportEndpoints
 {
-    public sealed record PastedReport(string? FileName, string Text);
+    public sealed record PastedReport(string? FileName, string Text)
+    {
+        /// <summary>The name a pasted text is kept under when the user gives none.</summary>
+        public const string DefaultFileName = "粘贴的文本.txt";
+    }
 
     public static void MapImportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -20,7 +24,7 @@ internal static class ImportEndpoints
             .Doc("上传整改报告、反馈意见或整改方案（.txt/.docx）：dryRun=true 只预览，否则导入为巡察轮次（同一文件不重复导入）", hasTarget: false);
 
         imports.MapPost("/text", async (PastedReport report, bool? dryRun, IMediator m, CancellationToken ct) =>
-                Answer(await m.Send(new ImportReportCommand(report.FileName ?? "粘贴的文本.txt", Encoding.UTF8.GetBytes(report.Text ?? string.Empty), dryRun ?? false), ct)))
+                Answer(await m.Send(new ImportReportCommand(report.FileName ?? PastedReport.DefaultFileName, Encoding.UTF8.GetBytes(report.Text ?? string.Empty), dryRun ?? false), ct)))
             .Doc("粘贴报告文字导入：dryRun=true 只预览，否则导入为巡察轮次", hasTarget: false);
 
         app.MapPost("/api/rounds/{roundId:guid}/ledger-sheet", async (Guid roundId, IFormFile? file, bool? dryRun, bool? skipInvalidRows, IMediator m, CancellationToken ct) =>

@@ -28,6 +28,9 @@ internal static class UiPaths
 
     public const string AdminSettings = "/admin/settings";
 
+    /// <summary>Importing a report (反馈意见, 整改方案 or 整改报告) as a new round.</summary>
+    public const string ImportReport = "/rounds/import";
+
     public const string ReturnUrl = "returnUrl";
 
     public static string Item(Guid id) => $"/items/{id}";

@@ -30,4 +30,24 @@ public sealed class RoundsPageTests : PageContext
         Assert.Equal($"/items?roundId={Round.Id}", page.Find("[data-testid=round-ledger]").GetAttribute("href"));
         Assert.Equal(report ? [$"/rounds/{Round.Id}/report"] : [], page.FindAll("[data-testid=round-report]").Select(a => a.GetAttribute("href")));
     }
+
+    [Theory]
+    [InlineData(Roles.Office, true)]
+    [InlineData(Roles.Leader, false)]
+    [InlineData(Roles.Supervisor, false)]
+    [InlineData(Roles.Admin, false)]
+    [InlineData(Roles.DepartmentHead, false)]
+    [InlineData(Roles.DepartmentStaff, false)]
+    public void Only_the_office_is_offered_creating_editing_and_importing_rounds(string role, bool offered)
+    {
+        SignIn(role);
+        Mediator.Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [Round]);
+
+        var page = Render<Rounds>();
+
+        page.WaitForElement("[data-testid=rounds] tbody tr");
+        string[] offers = ["create-round", "import-report", "edit-round", "import-sheet"];
+        Assert.Equal(offered ? offers : [], offers.Where(o => page.FindAll($"[data-testid={o}]").Count > 0));
+        Assert.Equal(offered ? ["/rounds/import"] : [], page.FindAll("[data-testid=import-report]").Select(a => a.GetAttribute("href")));
+    }
 }

@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using Bunit;
+using Ledger.Application.Common.Security;
+using Ledger.Application.Rounds;
+using Ledger.Testing;
+using Ledger.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Web.Tests.Components;
+
+/// <summary>Importing a report on its page, through the real UI sender into the real host on SQLite.</summary>
+public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageContext(host), IClassFixture<LedgerApiFactory>
+{
+    // The 东莞 rectification plan: 5 aspects, 19 problems, 48 measures; its site's copyright line (line 39) is a warning.
+    private static readonly string Seed = File.ReadAllText(RepositoryFiles.Seed("001_73f4c097e75b81dc.txt"));
+
+    [Fact]
+    public async Task Pasted_text_is_previewed_with_its_warnings_and_items_then_committed_as_a_round_and_not_twice()
+    {
+        await SignInToHostAsync(Roles.Office);
+        RenderProviders();
+        var page = Render<ImportReport>();
+
+        Paste(page, Seed);
+
+        page.WaitForElement("[data-testid=import-preview]");
+        var warning = Assert.Single(page.FindAll("[data-testid=import-warning]"));
+        Assert.StartsWith("第39行：", warning.TextContent, StringComparison.Ordinal);
+        Assert.Equal("粘贴的文本.txt：识别出 5 个方面、19 个问题、48 条整改措施", Normalized(page.Find("[data-testid=import-counts]").TextContent));
+        Assert.Equal(19, page.FindAll("[data-testid=import-item]").Count);
+        Assert.Equal(48, page.FindAll("[data-testid=import-measure]").Count);
+        Assert.Contains("市委第三巡察组", page.Find("[data-testid=import-round]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2023年7月25日", page.Find("[data-testid=import-round]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("落实上级重大决策部署不到位", page.Find("[data-testid=import-item]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(await RoundsAsync());
+
+        page.Find("[data-testid=commit-import]").Click();
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Contains("/items?roundId=", navigation.Uri, StringComparison.Ordinal));
+        var round = Assert.Single(await RoundsAsync());
+        Assert.EndsWith($"/items?roundId={round.Id}", navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal(("市委第三巡察组", "中共东莞市人民检察院党组", 19), (round.InspectingTeam, round.InspectedUnit, round.ItemCount));
+
+        var again = Render<ImportReport>();
+        Paste(again, Seed);
+        Assert.Equal($"/items?roundId={round.Id}", again.WaitForElement("[data-testid=existing-round]").GetAttribute("href"));
+        Assert.Empty(again.FindAll("[data-testid=commit-import]"));
+        Assert.Single(await RoundsAsync());
+    }
+
+    [Fact]
+    public async Task A_file_of_another_type_is_refused_in_Chinese_before_it_is_sent()
+    {
+        await SignInToHostAsync(Roles.Office);
+        RenderProviders();
+        var page = Render<ImportReport>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.7", "反馈意见.pdf"));
+
+        Assert.Equal("“反馈意见.pdf”不能导入：只能选择 .txt 或 .docx 文件。", page.WaitForElement("[data-testid=import-error]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=import-preview]"));
+    }
+
+    private static void Paste(IRenderedComponent<ImportReport> page, string text)
+    {
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("粘贴文字", StringComparison.Ordinal)).Click();
+        page.WaitForElement("textarea[data-testid=report-text]").Change(text);
+        page.Find("[data-testid=preview-text]").Click();
+    }
+
+    private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private async Task<List<RoundSummaryDto>> RoundsAsync() =>
+        (await Host.CreateClient().GetFromJsonAsync<List<RoundSummaryDto>>("/api/rounds", LedgerApiFactory.Json))!;
+}
