@@ -46,6 +46,12 @@ public enum StepFields
 
     /// <summary>Whether a measure needs its own evidence.</summary>
     EvidenceRequired = 1 << 10,
+
+    /// <summary>The problem's aspect, title and description.</summary>
+    Problem = 1 << 11,
+
+    /// <summary>责任领导, 牵头部门, 配合部门, 责任人 and 整改时限.</summary>
+    Assignment = 1 << 12,
 }
 
 /// <summary>
@@ -95,6 +101,11 @@ internal static class ItemStepForms
         new("require-evidence", ItemAction.ChangeWork, typeof(RequireMeasureEvidenceCommand), "佐证清单", Icons.Material.Filled.Checklist,
             StepFields.Measure | StepFields.EvidenceRequired, (id, version, m) => new RequireMeasureEvidenceCommand(id, m.MeasureId ?? Guid.Empty, version, m.Required),
             Applies: item => item.Measures.Count > 0),
+        new("assign", ItemAction.ChangeWork, typeof(AssignItemCommand), "责任分工", Icons.Material.Filled.ManageAccounts,
+            StepFields.Assignment, (id, version, m) => new AssignItemCommand(
+                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : Date(m.DueDate), m.IsLongTerm)),
+        new("edit", ItemAction.ChangeWork, typeof(EditItemCommand), "修改问题", Icons.Material.Filled.Edit,
+            StepFields.Problem, (id, version, m) => new EditItemCommand(id, version, m.AspectId ?? Guid.Empty, m.Title, Blank(m.Description))),
         new("partially-done", ItemAction.MarkPartiallyDone, typeof(MarkItemPartiallyDoneCommand), ItemAction.MarkPartiallyDone.ToChinese(), Icons.Material.Filled.Timelapse,
             StepFields.Reason, (id, version, m) => new MarkItemPartiallyDoneCommand(id, version, m.Reason)),
         new("completed", ItemAction.MarkCompleted, typeof(MarkItemCompletedCommand), ItemAction.MarkCompleted.ToChinese(), Icons.Material.Filled.DoneAll,
@@ -143,6 +154,23 @@ internal static class ItemStepForms
 /// </summary>
 public sealed class ItemStepModel
 {
+    /// <summary>A form starts from the item as shown: editing the problem or the assignment changes what is there.</summary>
+    public static ItemStepModel For(ItemDetailDto detail)
+    {
+        var item = detail.Item;
+        return new ItemStepModel
+        {
+            AspectId = item.AspectId,
+            Title = item.Title,
+            Description = detail.Description,
+            ResponsibleLeaderId = item.ResponsibleLeaderId,
+            LeadDepartmentId = item.LeadDepartmentId,
+            CoDepartmentIds = detail.CoDepartments.Select(d => d.Id).ToList(),
+            DueDate = item.DueDate?.ToDateTime(TimeOnly.MinValue),
+            IsLongTerm = item.IsLongTerm,
+        };
+    }
+
     public string Progress { get; set; } = string.Empty;
 
     public string? NextSteps { get; set; }
@@ -180,4 +208,20 @@ public sealed class ItemStepModel
     public DateTime? DueDate { get; set; }
 
     public bool Required { get; set; }
+
+    public Guid? AspectId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string? Description { get; set; }
+
+    public Guid? ResponsibleLeaderId { get; set; }
+
+    public Guid? LeadDepartmentId { get; set; }
+
+    public IReadOnlyCollection<Guid> CoDepartmentIds { get; set; } = [];
+
+    public Guid? ResponsiblePersonId { get; set; }
+
+    public bool IsLongTerm { get; set; }
 }

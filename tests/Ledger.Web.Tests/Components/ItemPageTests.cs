@@ -53,6 +53,7 @@ public sealed class ItemPageTests : PageContext, IClassFixture<LedgerApiFactory>
         // 申请销号 waits for 已完成; the office's evidence checklist is another request of the same step.
         Assert.DoesNotContain("request-close-out", offered);
         Assert.DoesNotContain("require-evidence", offered);
+        Assert.DoesNotContain("assign", offered);
         Assert.Equal("整改中", page.Find("[data-testid=item-status]").TextContent.Trim());
         Assert.Contains("张局长", page.Find("[data-testid=item-assignment]").TextContent, StringComparison.Ordinal);
     }
@@ -96,6 +97,26 @@ public sealed class ItemPageTests : PageContext, IClassFixture<LedgerApiFactory>
         SignInAs(Roles.Leader, personId: w.LeaderId);
 
         Assert.Empty(Offered(RenderItem(w.Item.Id)));
+    }
+
+    [Fact]
+    public async Task The_office_corrects_the_problem_in_a_form_that_starts_from_its_wording()
+    {
+        var w = await ArrangeAsync(ItemStatus.InProgress);
+        SignInAs(Roles.Office);
+        var (dialogs, _) = RenderProviders();
+        var page = Render<ItemDetail>(p => p.Add(c => c.Id, w.Item.Id));
+        page.WaitForElement("[data-testid=item-actions]");
+        Assert.Contains("assign", Offered(page));
+
+        page.Find("[data-testid=action-edit]").Click();
+        var title = dialogs.WaitForElement("input[data-testid=field-title]");
+        Assert.Equal("请示报告制度执行不严格", title.GetAttribute("value"));
+        title.Change("请示报告制度执行不严格，个别事项未报告");
+        dialogs.Find("form[data-testid=step-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("个别事项未报告", page.Find("[data-testid=item-title]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("请示报告制度执行不严格，存在以会代学现象。", page.Find("[data-testid=item-description]").TextContent);
     }
 
     [Fact]
