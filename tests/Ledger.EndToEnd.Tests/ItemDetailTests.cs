@@ -75,8 +75,11 @@ public sealed class ItemDetailTests(BrowserHost host)
         Assert.Contains(actors, a => a.Contains("周敏", StringComparison.Ordinal));
         await BrowserHost.ScreenshotAsync(leader, "item-detail");
 
-        var width = await leader.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 1366, $"the item page is {width}px wide on a 1366px screen");
+        await AssertFitsAsync(leader, 1366);
+
+        await leader.SetViewportSizeAsync(390, 844);
+        await AssertFitsAsync(leader, 390);
+        await BrowserHost.ScreenshotAsync(leader, "item-detail-phone");
     }
 
     private async Task<IPage> OpenAsync(string userName, Guid itemId)
@@ -117,6 +120,13 @@ public sealed class ItemDetailTests(BrowserHost host)
         }
 
         throw new InvalidOperationException("The demo ledger has no item of 办公室 not started under 李明 without an evidence checklist.");
+    }
+
+    // Nothing scrolls sideways, on an office PC or a phone.
+    private static async Task AssertFitsAsync(IPage page, int screen)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= screen, $"the item page is {width}px wide on a {screen}px screen");
     }
 
     private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog);

@@ -180,7 +180,7 @@ public sealed class ItemPageTests : PageContext, IClassFixture<LedgerApiFactory>
         var page = Render<ItemDetail>(p => p.Add(c => c.Id, w.Item.Id));
         page.WaitForElement("[data-testid=action-review-close-out]").Click();
         dialogs.WaitForElement("form[data-testid=step-form]").Submit();
-        Assert.Contains("请选择审批结果。", dialogs.Markup, StringComparison.Ordinal);
+        Assert.Contains("请选择“通过”或“退回”。", dialogs.Markup, StringComparison.Ordinal);
 
         dialogs.FindAll("input[type=radio]")[1].Click();
         dialogs.Find("form[data-testid=step-form]").Submit();
