@@ -100,6 +100,9 @@ internal static class ItemEndpoints
             .Doc("回头看：已销号事项重新打开（须说明理由，→ 整改中）");
     }
 
+    /// <summary>An evidence file's download, for links on the item page; the sign-in cookie authenticates it.</summary>
+    public static string EvidenceFileUrl(Guid itemId, Guid evidenceId) => $"/api/items/{itemId}/evidence/{evidenceId}";
+
     /// <summary>Kestrel's default request limit (30 MB) would cut uploads short of the configured evidence limit.</summary>
     private static void LimitUploadSize(RouteHandlerBuilder upload, EvidenceOptions options)
     {
