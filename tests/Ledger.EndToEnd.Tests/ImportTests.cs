@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using Ledger.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -37,7 +34,7 @@ public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
         {
             Name = "长沙整改进展.docx",
             MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            Buffer = AsWord(await File.ReadAllLinesAsync(Seed)),
+            Buffer = WordFile.Of(await File.ReadAllLinesAsync(Seed)),
         });
         await Expect(page.GetByTestId("import-counts")).ToContainTextAsync("长沙整改进展.docx：识别出 4 个方面、40 个问题");
         await Expect(page.GetByTestId("already-imported")).ToHaveCountAsync(0);
@@ -54,16 +51,5 @@ public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Expect(page.GetByTestId("ledger-grid")).ToContainTextAsync("上一轮巡察整改遗留问题");
         await Expect(page.Locator(".mud-table-pagination")).ToContainTextAsync("共 40 条");
         await BrowserHost.ScreenshotAsync(page, "import-ledger");
-    }
-
-    private static byte[] AsWord(IEnumerable<string> lines)
-    {
-        using var stream = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            document.AddMainDocumentPart().Document = new Document(new Body(lines.Select(l => new Paragraph(new Run(new Text(l) { Space = SpaceProcessingModeValues.Preserve })))));
-        }
-
-        return stream.ToArray();
     }
 }

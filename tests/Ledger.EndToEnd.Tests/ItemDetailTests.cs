@@ -24,44 +24,44 @@ public sealed class ItemDetailTests(BrowserHost host)
         var item = await DemoItemAsync();
         var evidence = Encoding.UTF8.GetBytes($"%PDF-1.4\n% 整改方案 {item.Id}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 
-        var head = await OpenAsync("zhoumin", item.Id);
+        var head = await ItemPage.OpenAsync(host, "zhoumin", item.Id);
         await Expect(head.GetByTestId("item-title")).ToContainTextAsync(item.Title);
-        await Expect(Status(head)).ToHaveTextAsync("未启动");
+        await Expect(ItemPage.Status(head)).ToHaveTextAsync("未启动");
         await Expect(head.GetByTestId("action-review-close-out")).ToHaveCountAsync(0);
         await head.GetByTestId("action-start").ClickAsync();
-        await SubmitAsync(head, "事项现为整改中");
+        await ItemPage.SubmitAsync(host, head, "事项现为整改中");
 
         await head.GetByTestId("action-report-progress").ClickAsync();
-        await Dialog(head).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "本期进展" }).FillAsync(Progress);
-        await SubmitAsync(head, "已办理“报送进展”");
+        await ItemPage.Dialog(head).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "本期进展" }).FillAsync(Progress);
+        await ItemPage.SubmitAsync(host, head, "已办理“报送进展”");
 
         await head.GetByTestId("action-attach-evidence").ClickAsync();
-        await Expect(Dialog(head).GetByTestId("file-limits")).ToContainTextAsync("不超过 50 MB");
-        await Dialog(head).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "整改方案.pdf", MimeType = "application/pdf", Buffer = evidence });
-        await SubmitAsync(head, "佐证材料“整改方案.pdf”已上传。");
+        await Expect(ItemPage.Dialog(head).GetByTestId("file-limits")).ToContainTextAsync("不超过 50 MB");
+        await ItemPage.Dialog(head).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "整改方案.pdf", MimeType = "application/pdf", Buffer = evidence });
+        await ItemPage.SubmitAsync(host, head, "佐证材料“整改方案.pdf”已上传。");
         await Expect(head.GetByTestId("uploaded-sha")).ToHaveTextAsync(Convert.ToHexStringLower(SHA256.HashData(evidence)));
         await Expect(head.GetByTestId("evidence-download").Filter(new LocatorFilterOptions { HasText = "整改方案.pdf" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/api/items/{item.Id}/evidence/"));
 
         await head.GetByTestId("action-completed").ClickAsync();
-        await SubmitAsync(head, "事项现为已完成");
+        await ItemPage.SubmitAsync(host, head, "事项现为已完成");
         await head.GetByTestId("action-request-close-out").ClickAsync();
-        await Dialog(head).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "整改完成情况" }).FillAsync(Summary);
-        await SubmitAsync(head, "事项现为销号申请中");
+        await ItemPage.Dialog(head).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "整改完成情况" }).FillAsync(Summary);
+        await ItemPage.SubmitAsync(host, head, "事项现为销号申请中");
         await Expect(head.GetByTestId("action-request-close-out")).ToHaveCountAsync(0);
 
-        var office = await OpenAsync("office", item.Id);
+        var office = await ItemPage.OpenAsync(host, "office", item.Id);
         await Expect(office.GetByTestId("action-decide-close-out")).ToHaveCountAsync(0);
         await office.GetByTestId("action-review-close-out").ClickAsync();
-        await Expect(Dialog(office).GetByTestId("close-out-summary")).ToContainTextAsync(Summary);
-        await Dialog(office).GetByText("通过", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await SubmitAsync(office, "已办理“审核销号申请”");
+        await Expect(ItemPage.Dialog(office).GetByTestId("close-out-summary")).ToContainTextAsync(Summary);
+        await ItemPage.Dialog(office).GetByText("通过", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await ItemPage.SubmitAsync(host, office, "已办理“审核销号申请”");
 
-        var leader = await OpenAsync("liming", item.Id);
+        var leader = await ItemPage.OpenAsync(host, "liming", item.Id);
         await leader.GetByTestId("action-decide-close-out").ClickAsync();
-        await Dialog(leader).GetByText("批准销号", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
-        await SubmitAsync(leader, "事项现为已销号");
+        await ItemPage.Dialog(leader).GetByText("批准销号", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
+        await ItemPage.SubmitAsync(host, leader, "事项现为已销号");
 
-        await Expect(Status(leader)).ToHaveTextAsync("已销号");
+        await Expect(ItemPage.Status(leader)).ToHaveTextAsync("已销号");
         await Expect(leader.GetByTestId("no-actions")).ToBeVisibleAsync();
         var titles = await leader.GetByTestId("timeline-title").AllInnerTextsAsync();
         Assert.Contains("报送2025年1月16日进展情况", titles);
@@ -80,15 +80,6 @@ public sealed class ItemDetailTests(BrowserHost host)
         await leader.SetViewportSizeAsync(390, 844);
         await AssertFitsAsync(leader, 390);
         await BrowserHost.ScreenshotAsync(leader, "item-detail-phone");
-    }
-
-    private async Task<IPage> OpenAsync(string userName, Guid itemId)
-    {
-        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), userName);
-        await page.GotoAsync($"/items/{itemId}");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await Expect(page.GetByTestId("item-actions")).ToBeVisibleAsync();
-        return page;
     }
 
     /// <summary>
@@ -127,28 +118,5 @@ public sealed class ItemDetailTests(BrowserHost host)
     {
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= screen, $"the item page is {width}px wide on a {screen}px screen");
-    }
-
-    private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog);
-
-    private static ILocator Status(IPage page) => page.GetByTestId("item-status");
-
-    /// <summary>
-    /// Submits the open step and waits for its confirmation, then lets it go: MudBlazor times snackbars on the host's
-    /// clock, which stands still unless a test moves it, and unmoved they would pile up over the action buttons.
-    /// </summary>
-    private async Task SubmitAsync(IPage page, string done)
-    {
-        await Dialog(page).GetByTestId("step-submit").ClickAsync();
-        var snackbar = page.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasText = done }).First;
-        await Expect(snackbar).ToBeVisibleAsync();
-        await Expect(Dialog(page)).ToHaveCountAsync(0);
-        for (var moves = 0; moves < 10 && await snackbar.IsVisibleAsync(); moves++)
-        {
-            host.Clock.Advance(TimeSpan.FromSeconds(5));
-            await page.WaitForTimeoutAsync(200);
-        }
-
-        await Expect(snackbar).ToBeHiddenAsync();
     }
 }
