@@ -2,15 +2,19 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Common.Validation;
 using Ledger.Application.Organisation;
 using MediatR;
 
 namespace Ledger.Application.Users;
 
-/// <summary>Changes an account's name, roles, department or leader record, or disables it; a disabled account cannot sign in.</summary>
+/// <summary>
+/// Changes an account's name, roles, department or leader record, or disables it; a disabled account cannot sign in.
+/// Refused when the account changed since <see cref="Version"/> was read, so two administrators never overwrite each other.
+/// </summary>
 [Allowed(Common.Security.Roles.Admin)]
 public sealed record UpdateUserCommand(
-    Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId, Guid? PersonId, bool IsActive)
+    Guid Id, Guid Version, string UserName, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId, Guid? PersonId, bool IsActive)
     : ICommand<UserDto>
 {
     internal UserDetails Details => new(UserName, DisplayName, Roles, DepartmentId, PersonId);
@@ -18,7 +22,11 @@ public sealed record UpdateUserCommand(
 
 internal sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCommand>
 {
-    public UpdateUserCommandValidator() => UserRules.ForDetails(this, x => x.Details);
+    public UpdateUserCommandValidator()
+    {
+        RuleFor(x => x.Version).RequiredId();
+        UserRules.ForDetails(this, x => x.Details);
+    }
 }
 
 internal sealed class UpdateUserCommandHandler(ILedgerDbContext db, IUserAccounts accounts, ICurrentUser user) : IRequestHandler<UpdateUserCommand, UserDto>
@@ -32,6 +40,6 @@ internal sealed class UpdateUserCommandHandler(ILedgerDbContext db, IUserAccount
 
         await References.DepartmentAsync(db, request.DepartmentId, "departmentId", cancellationToken);
         await References.PersonAsync(db, request.PersonId, "personId", request.Roles.Contains(Common.Security.Roles.Leader), cancellationToken);
-        return await accounts.UpdateAsync(request.Id, request.Details, request.IsActive, cancellationToken);
+        return await accounts.UpdateAsync(request.Id, request.Version, request.Details, request.IsActive, cancellationToken);
     }
 }

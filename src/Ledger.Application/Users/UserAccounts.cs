@@ -6,10 +6,12 @@ public interface IUserAccounts
     /// <exception cref="FluentValidation.ValidationException">The user name is taken or the password breaks the rules.</exception>
     Task<UserDto> CreateAsync(UserDetails details, string password, bool mustChangePassword, CancellationToken cancellationToken);
 
-    Task<UserDto> UpdateAsync(Guid id, UserDetails details, bool isActive, CancellationToken cancellationToken);
+    /// <exception cref="Common.Exceptions.ConcurrencyConflictException">The account is no longer at <paramref name="version"/>.</exception>
+    Task<UserDto> UpdateAsync(Guid id, Guid version, UserDetails details, bool isActive, CancellationToken cancellationToken);
 
     /// <summary>Sets a password the user must change at next sign-in, and ends a lockout.</summary>
-    Task ResetPasswordAsync(Guid id, string password, CancellationToken cancellationToken);
+    /// <exception cref="Common.Exceptions.ConcurrencyConflictException">The account is no longer at <paramref name="version"/>.</exception>
+    Task ResetPasswordAsync(Guid id, Guid version, string password, CancellationToken cancellationToken);
 
     Task ChangePasswordAsync(Guid id, string currentPassword, string newPassword, CancellationToken cancellationToken);
 
@@ -37,4 +39,5 @@ public sealed record UserDto(
     string? PersonName,
     bool IsActive,
     bool MustChangePassword,
-    DateTimeOffset? LockedOutUntil);
+    DateTimeOffset? LockedOutUntil,
+    Guid Version);

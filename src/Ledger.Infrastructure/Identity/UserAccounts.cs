@@ -59,9 +59,9 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
         return await DtoAsync(user, details.Roles, cancellationToken);
     }
 
-    public async Task<UserDto> UpdateAsync(Guid id, UserDetails details, bool isActive, CancellationToken cancellationToken)
+    public async Task<UserDto> UpdateAsync(Guid id, Guid version, UserDetails details, bool isActive, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(id, cancellationToken);
+        var user = await FindAsync(id, version, cancellationToken);
         var current = await Manager.GetRolesAsync(user);
         var revoke = user.IsActive != isActive || user.DepartmentId != details.DepartmentId || user.PersonId != details.PersonId
                      || !current.Order().SequenceEqual(details.Roles.Distinct().Order());
@@ -86,9 +86,9 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
         return await DtoAsync(user, details.Roles, cancellationToken);
     }
 
-    public async Task ResetPasswordAsync(Guid id, string password, CancellationToken cancellationToken)
+    public async Task ResetPasswordAsync(Guid id, Guid version, string password, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(id, cancellationToken);
+        var user = await FindAsync(id, version, cancellationToken);
         foreach (var validator in Manager.PasswordValidators)
         {
             Check(await validator.ValidateAsync(Manager, user, password), "newPassword");
@@ -132,6 +132,7 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
                 u.IsActive,
                 u.MustChangePassword,
                 u.LockoutEnd,
+                u.ConcurrencyStamp,
             })
             .ToListAsync(cancellationToken);
         var ids = rows.ConvertAll(r => r.Id);
@@ -140,7 +141,7 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name!);
         return rows.ConvertAll(r => Dto(
-            r.Id, r.UserName!, r.DisplayName, roles[r.Id], r.DepartmentId, r.DepartmentName, r.PersonId, r.PersonName, r.IsActive, r.MustChangePassword, r.LockoutEnd));
+            r.Id, r.UserName!, r.DisplayName, roles[r.Id], r.DepartmentId, r.DepartmentName, r.PersonId, r.PersonName, r.IsActive, r.MustChangePassword, r.LockoutEnd, r.ConcurrencyStamp));
     }
 
     public async Task<NotificationPreferences> GetNotificationPreferencesAsync(Guid id, CancellationToken cancellationToken) =>
@@ -171,23 +172,44 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
         await db.People.Where(p => p.Id == user.PersonId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken),
         user.IsActive,
         user.MustChangePassword,
-        user.LockoutEnd);
+        user.LockoutEnd,
+        user.ConcurrencyStamp);
 
     private UserDto Dto(
         Guid id, string userName, string displayName, IEnumerable<string> roles, Guid? departmentId, string? departmentName,
-        Guid? personId, string? personName, bool isActive, bool mustChangePassword, DateTimeOffset? lockoutEnd)
+        Guid? personId, string? personName, bool isActive, bool mustChangePassword, DateTimeOffset? lockoutEnd, string? concurrencyStamp)
     {
         var names = Roles.All.Where(roles.Contains).ToList();
         return new UserDto(
             id, userName, displayName, names, names.ConvertAll(Roles.ToChinese), departmentId, departmentName, personId, personName,
-            isActive, mustChangePassword, lockoutEnd > clock.GetUtcNow() ? lockoutEnd : null);
+            isActive, mustChangePassword, lockoutEnd > clock.GetUtcNow() ? lockoutEnd : null, Version(concurrencyStamp));
+    }
+
+    /// <summary>
+    /// Identity's concurrency stamp is the account's version: Identity renews it with every change (the user's own, a
+    /// sign-in's failed count, an administrator's) and it is EF's concurrency token on the account, so a change racing in
+    /// between this check and the save still fails there. Identity always writes a GUID.
+    /// </summary>
+    private async Task<LedgerUser> FindAsync(Guid id, Guid version, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        var current = Version(user.ConcurrencyStamp);
+        return current == version ? user : throw new ConcurrencyConflictException(current);
     }
 
     private async Task<LedgerUser> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) ?? throw new NotFoundException("账号");
 
+    private static Guid Version(string? concurrencyStamp) => Guid.Parse(concurrencyStamp!);
+
     private static void Check(IdentityResult result, string field)
     {
+        // Only a store that saves on its own reports a lost race this way; ours leaves it to the command's save.
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw new ConcurrencyConflictException(null);
+        }
+
         if (!result.Succeeded)
         {
             throw new ValidationException(result.Errors.Select(e => new ValidationFailure(

@@ -163,8 +163,9 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
             departmentId = department.Id,
             password = "Start@2025a",
         }));
-        await Step<UserDto>("PUT /api/users/{id:guid}", admin, "admin-audit", "UpdateUser", () => admin.PutJsonAsync($"/api/users/{user.Id}", new
+        var updated = await Step<UserDto>("PUT /api/users/{id:guid}", admin, "admin-audit", "UpdateUser", () => admin.PutJsonAsync($"/api/users/{user.Id}", new
         {
+            version = user.Version,
             userName = "audited-user",
             displayName = "被审计的用户",
             roles = new[] { Roles.DepartmentHead },
@@ -172,7 +173,7 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
             isActive = true,
         }));
         await Step<object>("POST /api/users/{id:guid}/password-reset", admin, "admin-audit", "ResetPassword", () =>
-            admin.PostJsonAsync($"/api/users/{user.Id}/password-reset", new { newPassword = "Reset@2025a" }));
+            admin.PostJsonAsync($"/api/users/{user.Id}/password-reset", new { version = updated.Version, newPassword = "Reset@2025a" }));
         var own = factory.ClientFor(Roles.DepartmentStaff, department.Id, userName: "password-changer");
         await Step<object>("POST /api/auth/password", own, "password-changer", "ChangePassword", () =>
             own.PostJsonAsync("/api/auth/password", new { currentPassword = LedgerApiFactory.Password, newPassword = "Changed@2025a" }));

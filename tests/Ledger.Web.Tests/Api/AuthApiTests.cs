@@ -83,11 +83,12 @@ public sealed class AuthApiTests(LedgerApiFactory factory) : IClassFixture<Ledge
             Assert.Equal(i < 4 ? "登录失败" : "账号已锁定", failed.GetProperty("title").GetString());
         }
 
-        var locked = await (await LoginAsync("locked-out", LedgerApiFactory.Password)).ProblemAsync(401);
-        Assert.Equal("账号已锁定", locked.GetProperty("title").GetString());
-        Assert.NotNull((await _admin.GetFromJsonAsync<List<UserDto>>("/api/users", LedgerApiFactory.Json))!.Single(u => u.UserName == "locked-out").LockedOutUntil);
+        var refused = await (await LoginAsync("locked-out", LedgerApiFactory.Password)).ProblemAsync(401);
+        Assert.Equal("账号已锁定", refused.GetProperty("title").GetString());
+        var locked = await AccountAsync("locked-out");
+        Assert.NotNull(locked.LockedOutUntil);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostJsonAsync($"/api/users/{user.Id}/password-reset", new { newPassword = "Reset@2025" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostJsonAsync($"/api/users/{user.Id}/password-reset", new { locked.Version, newPassword = "Reset@2025" })).StatusCode);
         var client = await SignInAsync("locked-out", "Reset@2025");
         await (await client.GetAsync("/api/items")).ProblemAsync(403);
     }
@@ -102,6 +103,7 @@ public sealed class AuthApiTests(LedgerApiFactory factory) : IClassFixture<Ledge
 
         await (await _admin.PutJsonAsync($"/api/users/{user.Id}", new
         {
+            (await AccountAsync("leaving")).Version,
             userName = "leaving",
             displayName = "leaving",
             roles = new[] { Roles.Supervisor },
@@ -110,6 +112,30 @@ public sealed class AuthApiTests(LedgerApiFactory factory) : IClassFixture<Ledge
 
         await (await LoginAsync("leaving", LedgerApiFactory.Password)).ProblemAsync(401);
         await (await factory.Anonymous().PostJsonAsync("/api/auth/refresh", new { refreshToken })).ProblemAsync(401);
+    }
+
+    [Fact]
+    public async Task Two_administrators_changing_an_account_from_the_same_read_the_second_is_refused_with_the_current_version_and_saves_nothing()
+    {
+        factory.CreateUser("contested", Roles.Supervisor, displayName: "原姓名");
+        var read = await AccountAsync("contested");
+
+        var first = await (await _admin.PutJsonAsync($"/api/users/{read.Id}", Change(read, "第一位管理员改的姓名", isActive: true))).ReadAsync<UserDto>();
+        var second = await (await _admin.PutJsonAsync($"/api/users/{read.Id}", Change(read, "第二位管理员改的姓名", isActive: false))).ProblemAsync(409);
+        var reset = await (await _admin.PostJsonAsync($"/api/users/{read.Id}/password-reset", new { read.Version, newPassword = "Reset@2025" })).ProblemAsync(409);
+        var unversioned = await (await _admin.PutJsonAsync($"/api/users/{read.Id}", new { userName = "contested", displayName = "无版本", roles = read.Roles })).ProblemAsync(400);
+
+        Assert.NotEqual(read.Version, first.Version);
+        Assert.Equal(first.Version, second.GetProperty("currentVersion").GetGuid());
+        Assert.Equal("该记录已被他人修改，请刷新后查看最新内容再操作。", second.GetProperty("detail").GetString());
+        Assert.Equal(first.Version, reset.GetProperty("currentVersion").GetGuid());
+        Assert.True(unversioned.GetProperty("errors").TryGetProperty("version", out _));
+        var saved = await AccountAsync("contested");
+        Assert.Equal(("第一位管理员改的姓名", true, first.Version), (saved.DisplayName, saved.IsActive, saved.Version));
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync("contested", LedgerApiFactory.Password)).StatusCode);
+
+        static object Change(UserDto user, string displayName, bool isActive) =>
+            new { user.Version, user.UserName, displayName, user.Roles, isActive };
     }
 
     [Fact]
@@ -140,6 +166,9 @@ public sealed class AuthApiTests(LedgerApiFactory factory) : IClassFixture<Ledge
         var invalid = await (await _admin.PostJsonAsync("/api/users", new { userName = "张三", displayName = "", roles = new[] { "Boss", Roles.Leader }, password = "Test@2025" })).ProblemAsync(400);
         Assert.Equal(["displayName", "personId", "roles", "userName"], invalid.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
     }
+
+    private async Task<UserDto> AccountAsync(string userName) =>
+        (await _admin.GetFromJsonAsync<List<UserDto>>("/api/users", LedgerApiFactory.Json))!.Single(u => u.UserName == userName);
 
     private Task<HttpResponseMessage> LoginAsync(string userName, string password) =>
         factory.Anonymous().PostJsonAsync("/api/auth/login", new { userName, password });

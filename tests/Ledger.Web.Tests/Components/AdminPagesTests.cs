@@ -2,6 +2,7 @@ using Bunit;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Settings;
+using Ledger.Application.Users;
 using Ledger.Infrastructure.Identity;
 using Ledger.Web.Components.Layout;
 using Ledger.Web.Components.Pages.Admin;
@@ -57,6 +58,32 @@ public sealed class AdminPagesTests(LedgerApiFactory host) : HostPageContext(hos
         Assert.DoesNotContain("登录名", FieldOf(dialogs, "input[data-testid=user-display-name]"), StringComparison.Ordinal);
         Assert.Equal("李四", dialogs.Find("input[data-testid=user-display-name]").GetAttribute("value"));
         Assert.Empty(page.FindAll("[data-testid=handover]"));
+    }
+
+    [Fact]
+    public async Task Saving_an_account_someone_else_changed_meanwhile_shows_the_conflict_keeps_the_typed_values_and_saves_them_next_time()
+    {
+        Host.CreateUser("edited-twice", Roles.Supervisor, displayName: "原来的姓名");
+        await SignInToHostAsync(Roles.Admin);
+        var (dialogs, snackbars) = RenderProviders();
+        var page = Render<Users>();
+        page.WaitForAssertion(() => Assert.NotNull(UserRowOf(page, "edited-twice")));
+        UserRowOf(page, "edited-twice")!.QuerySelector("[data-testid=edit-user]")!.Click();
+        dialogs.WaitForElement("input[data-testid=user-display-name]").Change("本管理员填写的姓名");
+        var other = Host.ClientFor(Roles.Admin, userName: "other-admin");
+        var read = (await (await other.GetAsync("/api/users")).ReadAsync<List<UserDto>>()).Single(u => u.UserName == "edited-twice");
+        (await other.PutJsonAsync($"/api/users/{read.Id}", new { read.Version, read.UserName, displayName = "另一位管理员改的姓名", read.Roles, isActive = true }))
+            .EnsureSuccessStatusCode();
+
+        dialogs.Find("#user-form").Submit();
+
+        dialogs.WaitForElement("[data-testid=user-conflict]");
+        Assert.Contains("该记录已被他人修改", snackbars.Markup, StringComparison.Ordinal);
+        Assert.Equal("本管理员填写的姓名", dialogs.Find("input[data-testid=user-display-name]").GetAttribute("value"));
+        dialogs.Find("#user-form").Submit();
+        page.WaitForAssertion(() => Assert.Equal(
+            "本管理员填写的姓名", UserRowOf(page, "edited-twice")?.QuerySelector("[data-testid=user-display-name]")?.TextContent));
+        Assert.Empty(dialogs.FindAll("[data-testid=user-conflict]"));
     }
 
     [Theory]
@@ -164,6 +191,9 @@ public sealed class AdminPagesTests(LedgerApiFactory host) : HostPageContext(hos
     /// <summary>The text of the form field holding <paramref name="selector"/>: its label, value and the messages under it.</summary>
     private static string FieldOf(IRenderedComponent<MudBlazor.MudDialogProvider> dialogs, string selector) =>
         dialogs.Find(selector).Closest(".mud-input-control")!.TextContent;
+
+    private static AngleSharp.Dom.IElement? UserRowOf(IRenderedComponent<Users> page, string userName) =>
+        page.FindAll("[data-testid=users] tbody tr").FirstOrDefault(r => r.QuerySelector("[data-testid=user-login]")?.TextContent == userName);
 
     private static AngleSharp.Dom.IElement? RowOf(IRenderedComponent<Departments> page, string name) =>
         page.FindAll("[data-testid=departments] tbody tr").FirstOrDefault(r => r.QuerySelector("[data-testid=department-name]")?.TextContent == name);
