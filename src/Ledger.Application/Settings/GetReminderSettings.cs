@@ -64,9 +64,13 @@ internal static class ReminderSettingsReading
     /// <summary>The settings in one sentence, as the office reads them back.</summary>
     private static string Describe(ReminderRules rules, string? principal)
     {
-        var chain = rules.PrincipalAfterOverdueDays is { } days && principal is not null
-            ? $"超期{rules.EscalateAfterOverdueDays}个工作日提醒责任领导和整改办，超期{days}个工作日提醒主要负责人{principal}"
-            : $"超期{rules.EscalateAfterOverdueDays}个工作日提醒责任领导和整改办";
+        // The defaults name days for the 主要负责人 but nobody: say so, or the office reads a chain that stops short as complete.
+        var chain = $"超期{rules.EscalateAfterOverdueDays}个工作日提醒责任领导和整改办" + (rules.PrincipalAfterOverdueDays, principal) switch
+        {
+            ({ } days, { } name) => $"，超期{days}个工作日提醒主要负责人{name}",
+            ({ } days, null) => $"（尚未指定主要负责人，超期{days}个工作日的提醒无人接收）",
+            _ => string.Empty,
+        };
         return $"整改时限前{string.Join("、", rules.DueSoonOffsets)}个工作日和到期当天提醒责任人和部门负责人；超期后每个工作日提醒责任人；{chain}；"
                + $"每周{Weekday(rules.LeaderDigestDay)}向领导发送超期和临期事项清单；每周{Weekday(rules.ProgressReminderDay)}提醒{rules.ProgressStaleDays}天未报送进展的部门；"
                + $"长期坚持事项每{rules.LongTermReviewMonths}个月提醒报送进展；{(rules.RemindOnNonWorkingDays ? "节假日照常提醒" : "节假日和周末不提醒")}。";

@@ -87,6 +87,21 @@ public sealed class ReminderApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_settings_summary_says_while_no_principal_is_named_and_names_them_once_chosen()
+    {
+        var office = _factory.CreateClient();
+        var defaults = await (await office.GetAsync("/api/reminders/settings")).ReadAsync<Application.Settings.ReminderSettingsDto>();
+        Assert.Null(defaults.PrincipalLeaderPersonId);
+        Assert.Contains("超期3个工作日提醒责任领导和整改办（尚未指定主要负责人，超期10个工作日的提醒无人接收）", defaults.Summary, StringComparison.Ordinal);
+
+        await ReminderScene.CreateAsync(_factory, principalAfter: 5);
+
+        var chosen = await (await office.GetAsync("/api/reminders/settings")).ReadAsync<Application.Settings.ReminderSettingsDto>();
+        Assert.Contains("超期3个工作日提醒责任领导和整改办，超期5个工作日提醒主要负责人王五", chosen.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("尚未指定", chosen.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Completed_items_items_awaiting_close_out_and_closed_items_are_not_reminded()
     {
         var scene = await ReminderScene.CreateAsync(_factory);
