@@ -1,6 +1,7 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Items;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,13 @@ namespace Ledger.Application.Rounds;
 [Allowed(Roles.Anyone)]
 public sealed record ListRoundsQuery : IQuery<IReadOnlyList<RoundSummaryDto>>;
 
-internal sealed class ListRoundsQueryHandler(ILedgerDbContext db) : IRequestHandler<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>
+/// <summary>Every round, counting the items the user may see: a department's own, as the ledger scopes them.</summary>
+internal sealed class ListRoundsQueryHandler(ILedgerDbContext db, ICurrentUser user) : IRequestHandler<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>
 {
-    public async Task<IReadOnlyList<RoundSummaryDto>> Handle(ListRoundsQuery request, CancellationToken cancellationToken) =>
-        await db.Rounds.AsNoTracking()
+    public async Task<IReadOnlyList<RoundSummaryDto>> Handle(ListRoundsQuery request, CancellationToken cancellationToken)
+    {
+        var items = db.Items.VisibleTo(user);
+        return await db.Rounds.AsNoTracking()
             .OrderByDescending(r => r.FeedbackDate).ThenByDescending(r => r.CreatedAt)
             .Select(r => new RoundSummaryDto(
                 r.Id,
@@ -22,7 +26,8 @@ internal sealed class ListRoundsQueryHandler(ILedgerDbContext db) : IRequestHand
                 r.InspectedUnit,
                 r.FeedbackDate,
                 r.RectificationPeriodEnd,
-                db.Items.Count(i => i.RoundId == r.Id),
-                db.Items.Count(i => i.RoundId == r.Id && i.Status == ItemStatus.ClosedOut)))
+                items.Count(i => i.RoundId == r.Id),
+                items.Count(i => i.RoundId == r.Id && i.Status == ItemStatus.ClosedOut)))
             .ToListAsync(cancellationToken);
+    }
 }

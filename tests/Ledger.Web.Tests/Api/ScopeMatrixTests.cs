@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
@@ -30,6 +31,26 @@ public sealed class ScopeMatrixTests(LedgerApiFactory factory) : IClassFixture<L
         ["supervisor"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
         ["admin"] = [Ok, "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403", "403"],
     };
+
+    [Fact]
+    public async Task A_departments_round_list_counts_its_own_items_only()
+    {
+        var office = factory.CreateClient();
+        var ledgers = new Ledgers(office);
+        var mine = await ledgers.DepartmentAsync("控告申诉检察部");
+        var round = await ledgers.RoundAsync();
+        var led = await ledgers.ItemAsync(round, "本部门牵头的问题");
+        await ledgers.ItemAsync(round, "未交办的问题");
+        await (await office.PutJsonAsync($"/api/items/{led.Id}/assignment", new { version = led.Version, leadDepartmentId = mine.Id, dueDate = "2025-03-31" }))
+            .ReadAsync<ItemState>();
+
+        var asOffice = (await office.GetFromJsonAsync<List<Application.Rounds.RoundSummaryDto>>("/api/rounds", LedgerApiFactory.Json))!.Single(r => r.Id == round.Id);
+        var asDepartment = (await factory.ClientFor(Roles.DepartmentHead, mine.Id).GetFromJsonAsync<List<Application.Rounds.RoundSummaryDto>>("/api/rounds", LedgerApiFactory.Json))!
+            .Single(r => r.Id == round.Id);
+
+        Assert.Equal(2, asOffice.ItemCount);
+        Assert.Equal(1, asDepartment.ItemCount);
+    }
 
     [Fact]
     public async Task Every_role_gets_exactly_its_scope()
