@@ -102,6 +102,21 @@ public sealed class BrowserHost : LedgerApiFactory, IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
 
+    /// <summary>
+    /// Chooses a file in a Blazor file input once its script listens: the input is rendered a moment before that, and a
+    /// file chosen in between is dropped without a word (a person is never that quick; a loaded test machine is).
+    /// </summary>
+    public static async Task ChooseFileAsync(ILocator input, FilePayload file)
+    {
+        for (var waited = 0; !await input.EvaluateAsync<bool>("e => e._blazorInputFileNextFileId !== undefined"); waited += 100)
+        {
+            Assert.True(waited < 15_000, "the file input never started listening");
+            await Task.Delay(100);
+        }
+
+        await input.SetInputFilesAsync(file);
+    }
+
     /// <summary>Saves the page as TestResults/screenshots/<paramref name="name"/>.png beside the README's test results.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -37,7 +37,7 @@ public sealed class ItemDetailTests(BrowserHost host)
 
         await head.GetByTestId("action-attach-evidence").ClickAsync();
         await Expect(ItemPage.Dialog(head).GetByTestId("file-limits")).ToContainTextAsync("不超过 50 MB");
-        await ItemPage.Dialog(head).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "整改方案.pdf", MimeType = "application/pdf", Buffer = evidence });
+        await BrowserHost.ChooseFileAsync(ItemPage.Dialog(head).Locator("input[type=file]"), new FilePayload { Name = "整改方案.pdf", MimeType = "application/pdf", Buffer = evidence });
         await ItemPage.SubmitAsync(host, head, "佐证材料“整改方案.pdf”已上传。");
         await Expect(head.GetByTestId("uploaded-sha")).ToHaveTextAsync(Convert.ToHexStringLower(SHA256.HashData(evidence)));
         await Expect(head.GetByTestId("evidence-download").Filter(new LocatorFilterOptions { HasText = "整改方案.pdf" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/api/items/{item.Id}/evidence/"));

@@ -28,7 +28,7 @@ public sealed class RectificationFlowTests(BrowserHost host) : IClassFixture<Bro
         var office = await BrowserHost.SignedInAsync(host.NewPageAsync(), "office");
         await office.GotoAsync("/rounds/import");
         await BrowserHost.WaitInteractiveAsync(office);
-        await office.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+        await BrowserHost.ChooseFileAsync(office.Locator("input[type=file]").Last, new FilePayload
         {
             Name = "东莞整改进展.docx",
             MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -69,7 +69,7 @@ public sealed class RectificationFlowTests(BrowserHost host) : IClassFixture<Bro
         await ItemPage.Dialog(head).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "本期进展" }).FillAsync("已召开专题会议，制定整改措施并逐项落实。");
         await ItemPage.SubmitAsync(host, head, "已办理“报送进展”");
         await head.GetByTestId("action-attach-evidence").ClickAsync();
-        await ItemPage.Dialog(head).Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await BrowserHost.ChooseFileAsync(ItemPage.Dialog(head).Locator("input[type=file]"), new FilePayload
         {
             Name = "会议纪要.pdf",
             MimeType = "application/pdf",
@@ -95,6 +95,7 @@ public sealed class RectificationFlowTests(BrowserHost host) : IClassFixture<Bro
 
         // The leader's dashboard of the round counts one more 已销号, and its card opens the ledger showing it.
         await leader.GotoAsync($"/dashboard?roundId={roundId}");
+        await BrowserHost.WaitInteractiveAsync(leader);
         await Expect(leader.GetByTestId("card-closed-out")).ToContainTextAsync($"{closedBefore + 1}个");
         await leader.GetByTestId("card-closed-out").ClickAsync();
         await Expect(leader.GetByTestId("ledger-grid")).ToContainTextAsync(item.Title);
