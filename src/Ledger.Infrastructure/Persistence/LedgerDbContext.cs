@@ -9,6 +9,8 @@ using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Ledger.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -49,11 +51,30 @@ public abstract class LedgerDbContext(DbContextOptions options)
 
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
+    /// <summary>
+    /// A unique key refused means another writer created the same record between this one's read and its save (two
+    /// first saves of a round's report draft, say): a stale write like any other, answered with 409, not a failure.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && IsDuplicateKey(e.InnerException))
+        {
+            throw new DbUpdateConcurrencyException("A unique key was taken by a concurrent write.", e);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
     }
+
+    /// <summary>Whether the provider's error is a unique index or primary key refusing a duplicate.</summary>
+    protected abstract bool IsDuplicateKey(Exception? providerError);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -68,7 +89,11 @@ public abstract class LedgerDbContext(DbContextOptions options)
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options);
+public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options)
+{
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    protected override bool IsDuplicateKey(Exception? providerError) => providerError is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+}
 
 public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbContext> options) : LedgerDbContext(options)
 {
@@ -81,4 +106,7 @@ public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbC
         // SQL Server checks a rowversion as well: it changes on every write, even one made outside Ledger.
         builder.Entity<RectificationItem>().Property<byte[]>(RowVersion).IsRowVersion();
     }
+
+    // A duplicate in a unique index, and a violated primary key or unique constraint.
+    protected override bool IsDuplicateKey(Exception? providerError) => providerError is SqlException { Number: 2601 or 2627 };
 }

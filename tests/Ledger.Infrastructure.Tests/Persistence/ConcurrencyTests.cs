@@ -1,5 +1,6 @@
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -62,6 +63,31 @@ public sealed class ConcurrencyTests : IDisposable
 
         await using var check = Open();
         Assert.Equal("甲的标题", (await check.Items.SingleAsync(i => i.Id == id)).Title);
+    }
+
+    [Fact]
+    public async Task Two_writers_creating_the_same_record_conflict_instead_of_failing()
+    {
+        var round = InspectionRound.Create(new RoundDetails("市委第三巡察组", "某院党组", null, null, null, null), Stamp);
+        await using (var setup = Open())
+        {
+            await setup.Database.MigrateAsync();
+            setup.Add(round);
+            await setup.SaveChangesAsync();
+        }
+
+        // Both read "no draft yet" for the round and create one; the second save finds the round's draft taken.
+        await using var first = Open();
+        await using var second = Open();
+        first.Reports.Add(RectificationReport.Create(round.Id, Stamp));
+        second.Reports.Add(RectificationReport.Create(round.Id, Stamp));
+
+        await first.SaveChangesAsync();
+        var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        Assert.IsType<SqliteException>(conflict.InnerException?.InnerException);
+
+        await using var check = Open();
+        Assert.Equal(1, await check.Reports.CountAsync(r => r.RoundId == round.Id));
     }
 
     public void Dispose()
