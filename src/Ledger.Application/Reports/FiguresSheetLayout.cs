@@ -44,9 +44,6 @@ public static class FiguresSheetLayout
         ];
     }
 
-    /// <summary>60.0%, or — when there is nothing to divide by.</summary>
-    public static string Percent(decimal? rate) => rate is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-
     private static string[] Row(string kind, ItemFigures f) =>
     [
         kind,
@@ -60,8 +57,8 @@ public static class FiguresSheetLayout
         Count(f.Overdue),
         Count(f.Due),
         Count(f.ClosedOnTime),
-        Percent(f.CompletionRate),
-        Percent(f.OnTimeRate),
+        ItemFigures.PercentText(f.CompletionRate),
+        ItemFigures.PercentText(f.OnTimeRate),
     ];
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
@@ -86,6 +87,9 @@ public sealed record ItemFigures(
 
     /// <summary>按期完成率: <see cref="ClosedOnTime"/> ÷ <see cref="Due"/>, in percent to one decimal; null when nothing is due yet.</summary>
     public decimal? OnTimeRate => Percent(ClosedOnTime, Due);
+
+    /// <summary>A rate as the reports write it (90.5%, 100%), in every table, card and sheet; — where there is no base.</summary>
+    public static string PercentText(decimal? rate) => rate is { } r ? r.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "—";
 
     /// <summary>What is not 完成 yet, 阶段性完成 included.</summary>
     internal int NotCompleted => Total - Completed;

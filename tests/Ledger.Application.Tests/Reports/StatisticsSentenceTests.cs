@@ -73,7 +73,7 @@ public class StatisticsSentenceTests
         var figures = new ItemFigures(21, 19, 0, 1, 1, 2, 1, 3, 1, 56);
         Assert.Equal((90.5m, 33.3m), (figures.CompletionRate, figures.OnTimeRate));
         Assert.Equal(((decimal?)null, (decimal?)null), (None.CompletionRate, None.OnTimeRate));
-        Assert.Equal(("90.5%", "—"), (FiguresSheetLayout.Percent(figures.CompletionRate), FiguresSheetLayout.Percent(None.OnTimeRate)));
+        Assert.Equal(("90.5%", "—", "100%"), (ItemFigures.PercentText(figures.CompletionRate), ItemFigures.PercentText(None.OnTimeRate), ItemFigures.PercentText(100m)));
     }
 }
 

@@ -225,8 +225,8 @@ public sealed class RoundFiguresApiTests(LedgerApiFactory factory) : IClassFixtu
         Assert.Equal(FiguresSheetLayout.Rows(figures).Select(r => r.ToList()), sheet);
         Assert.Equal("整改情况统计（截至2025年1月16日）", sheet[0][0]);
         Assert.Equal(figures.Sentence, sheet[1][0]);
-        Assert.Equal(["反馈问题", "19", "55", "17", "1", "1", "0", "0", "1", "1", "0", "89.5%", "0.0%"], sheet[3]);
-        Assert.Equal(["合计", "20", "55", "17", "1", "1", "1", "0", "1", "1", "0", "85.0%", "0.0%"], sheet[6]);
+        Assert.Equal(["反馈问题", "19", "55", "17", "1", "1", "0", "0", "1", "1", "0", "89.5%", "0%"], sheet[3]);
+        Assert.Equal(["合计", "20", "55", "17", "1", "1", "1", "0", "1", "1", "0", "85%", "0%"], sheet[6]);
     }
 
     [Fact]
