@@ -29,6 +29,7 @@ public sealed record ItemListDto(
     string? LeadDepartmentName,
     Guid? ResponsibleLeaderId,
     string? ResponsibleLeaderName,
+    Guid? ResponsiblePersonId,
     string? ResponsiblePersonName,
     DateOnly? DueDate,
     bool IsLongTerm,

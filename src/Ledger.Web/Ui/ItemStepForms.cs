@@ -165,6 +165,7 @@ public sealed class ItemStepModel
             Description = detail.Description,
             ResponsibleLeaderId = item.ResponsibleLeaderId,
             LeadDepartmentId = item.LeadDepartmentId,
+            ResponsiblePersonId = item.ResponsiblePersonId,
             CoDepartmentIds = detail.CoDepartments.Select(d => d.Id).ToList(),
             DueDate = item.DueDate?.ToDateTime(TimeOnly.MinValue),
             IsLongTerm = item.IsLongTerm,

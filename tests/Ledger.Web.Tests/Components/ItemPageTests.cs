@@ -118,6 +118,35 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
     }
 
     [Fact]
+    public async Task Reassigning_starts_from_the_current_responsible_person_even_when_another_has_the_same_name()
+    {
+        var w = await ArrangeAsync(ItemStatus.InProgress);
+        var ledgers = new Ledgers(_office);
+        var name = $"王芳-{Guid.NewGuid():N}"[..10];
+        await ledgers.PersonAsync(name, w.LeadId);
+        var otherName = $"配合部门-{Guid.NewGuid():N}";
+        var other = await ledgers.DepartmentAsync(otherName);
+        var chosen = await ledgers.PersonAsync(name, other.Id);
+        var detail = await ledgers.DetailAsync(w.Item.Id);
+        await (await _office.PutJsonAsync($"/api/items/{w.Item.Id}/assignment", new
+        {
+            version = detail.Item.Version,
+            leadDepartmentId = w.LeadId,
+            responsibleLeaderId = w.LeaderId,
+            responsiblePersonId = chosen.Id,
+            dueDate = "2025-03-31",
+        })).ReadAsync<ItemState>();
+        SignInAs(Roles.Office);
+        var (dialogs, _) = RenderProviders();
+        var page = Render<ItemDetail>(p => p.Add(c => c.Id, w.Item.Id));
+
+        page.WaitForElement("[data-testid=action-assign]").Click();
+
+        // The namesake in the lead department is not the one the item names.
+        dialogs.WaitForAssertion(() => Assert.Equal($"{name}（{otherName}）", dialogs.Find("[data-testid=field-person]").TextContent));
+    }
+
+    [Fact]
     public async Task A_supervisor_reads_the_item_and_is_offered_nothing()
     {
         var w = await ArrangeAsync(ItemStatus.CloseOutRequested);

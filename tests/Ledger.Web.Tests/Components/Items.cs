@@ -25,6 +25,7 @@ internal static class Items
             "办公室",
             null,
             "李明",
+            null,
             "周敏",
             due,
             longTerm,
