@@ -97,7 +97,7 @@ internal static class ItemStepForms
             StepFields.Measure | StepFields.CompletedOn, (id, version, m) => new CompleteMeasureCommand(id, m.MeasureId ?? Guid.Empty, version, Date(m.CompletedOn)),
             Applies: item => item.Measures.Any(x => x.CompletedOn is null)),
         new("add-measure", ItemAction.ChangeWork, typeof(AddMeasureCommand), "新增整改措施", Icons.Material.Filled.PlaylistAdd,
-            StepFields.NewMeasure, (id, version, m) => new AddMeasureCommand(id, version, m.Text, null, Date(m.DueDate))),
+            StepFields.NewMeasure, (id, version, m) => new AddMeasureCommand(id, version, m.Text, m.MeasureDepartmentId, Date(m.DueDate))),
         new("require-evidence", ItemAction.ChangeWork, typeof(RequireMeasureEvidenceCommand), "佐证清单", Icons.Material.Filled.Checklist,
             StepFields.Measure | StepFields.EvidenceRequired, (id, version, m) => new RequireMeasureEvidenceCommand(id, m.MeasureId ?? Guid.Empty, version, m.Required),
             Applies: item => item.Measures.Count > 0),
@@ -207,6 +207,9 @@ public sealed class ItemStepModel
     public string Text { get; set; } = string.Empty;
 
     public DateTime? DueDate { get; set; }
+
+    /// <summary>A new measure's own lead department; none means the item's.</summary>
+    public Guid? MeasureDepartmentId { get; set; }
 
     public bool Required { get; set; }
 

@@ -12,6 +12,7 @@ using Ledger.Web.Tests.Api;
 using Ledger.Web.Ui;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Ledger.Web.Tests.Components;
 
@@ -144,6 +145,29 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
 
         // The namesake in the lead department is not the one the item names.
         dialogs.WaitForAssertion(() => Assert.Equal($"{name}（{otherName}）", dialogs.Find("[data-testid=field-person]").TextContent));
+    }
+
+    [Fact]
+    public async Task A_measure_added_by_the_office_may_be_led_by_another_department_than_the_items()
+    {
+        var w = await ArrangeAsync(ItemStatus.InProgress);
+        var otherName = $"配合部门-{Guid.NewGuid():N}";
+        var other = await new Ledgers(_office).DepartmentAsync(otherName);
+        SignInAs(Roles.Office);
+        var (dialogs, _) = RenderProviders();
+        var page = Render<ItemDetail>(p => p.Add(c => c.Id, w.Item.Id));
+
+        page.WaitForElement("[data-testid=action-add-measure]").Click();
+        dialogs.WaitForElement("[data-testid=field-measure-department]");
+        dialogs.Find("textarea").Change("建立请示报告台账");
+        var department = dialogs.FindComponents<MudSelect<Guid?>>().Single(s => s.Instance.Label == "牵头部门");
+        await department.InvokeAsync(() => department.Instance.ValueChanged.InvokeAsync(other.Id));
+        dialogs.Find("form[data-testid=step-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("建立请示报告台账", page.Markup, StringComparison.Ordinal));
+        var measure = (await new Ledgers(_office).DetailAsync(w.Item.Id)).Measures.Single(m => m.Text == "建立请示报告台账");
+        Assert.Equal(other.Id, measure.LeadDepartmentId);
+        Assert.Contains(otherName, page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
