@@ -86,6 +86,50 @@ public sealed class ItemDetailTests(BrowserHost host)
     /// A demo item of 办公室 (周敏's department) under 李明, not started, its measures done by the office beforehand: a new
     /// item would change the demo ledger's size, which the other tests count.
     /// </summary>
+    [Fact]
+    public async Task A_department_head_reports_progress_with_the_keyboard_alone_in_a_form_whose_every_field_is_labelled()
+    {
+        var api = await host.ApiAsAsync("zhoumin");
+        var office = (await api.GetFromJsonAsync<List<DepartmentDto>>("/api/departments", LedgerApiFactory.Json))!.Single(d => d.Name == "办公室");
+        // One not under 李明, whose items the close-out test takes.
+        var item = (await api.GetFromJsonAsync<PagedResult<ItemListDto>>($"/api/items?status=NotStarted&leadDepartmentId={office.Id}&pageSize=200", LedgerApiFactory.Json))!
+            .Items.OrderBy(i => i.ResponsibleLeaderName == "李明").First();
+        (await api.PostJsonAsync($"/api/items/{item.Id}/start", new { version = item.Version })).EnsureSuccessStatusCode();
+        var page = await ItemPage.OpenAsync(host, "zhoumin", item.Id);
+
+        await TabToAsync(page, page.GetByTestId("action-report-progress"), 80);
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = ItemPage.Dialog(page);
+        var progress = dialog.GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "本期进展" });
+        await TabToAsync(page, progress, 10);
+        await page.Keyboard.TypeAsync("键盘报送：已完成制度修订。");
+
+        var unlabelled = await dialog.EvaluateAsync<string[]>(
+            """
+            d => [...d.querySelectorAll('input, textarea')]
+                .filter(e => e.type !== 'hidden' && e.type !== 'file' && e.offsetParent !== null)
+                .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+                .map(e => e.outerHTML)
+            """);
+        Assert.Empty(unlabelled);
+        Assert.True(await dialog.Locator("textarea:visible, input:visible").CountAsync() >= 3, "the form's fields were not found");
+
+        await TabToAsync(page, dialog.GetByTestId("step-submit"), 15);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(".mud-snackbar").Filter(new LocatorFilterOptions { HasText = "已办理“报送进展”" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("键盘报送：已完成制度修订。");
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus, as someone without a mouse would.</summary>
+    private static async Task TabToAsync(IPage page, ILocator target, int most)
+    {
+        for (var presses = 0; !await target.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            Assert.True(presses < most, $"{most} presses of Tab did not reach {target}");
+            await page.Keyboard.PressAsync("Tab");
+        }
+    }
+
     private async Task<ItemListDto> DemoItemAsync()
     {
         var office = await host.ApiAsAsync("office");
