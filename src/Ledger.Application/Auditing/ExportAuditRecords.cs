@@ -33,7 +33,7 @@ internal sealed class ExportAuditRecordsQueryHandler(ILedgerDbContext db, Reques
                 ChinaCalendar.Format(new DateTimeOffset(a.At), seconds: true),
                 a.Actor,
                 AuditActions.ToChinese(a.Action),
-                a.EntityType,
+                AuditChanges.EntityText(a.EntityType),
                 a.EntityId.ToString(),
                 a.Changes,
                 a.Reason,

@@ -37,7 +37,11 @@ public sealed record ListAuditRecordsQuery : IPagedQuery, IQuery<PagedResult<Aud
 
 /// <param name="Changes">Each changed entity with its properties' before and after, as written in the same transaction.</param>
 public sealed record AuditRecordDto(
-    Guid Id, DateTime At, string Actor, string Action, string ActionText, string EntityType, Guid EntityId, JsonElement Changes, string? Reason);
+    Guid Id, DateTime At, string Actor, string Action, string ActionText, string EntityType, Guid EntityId, JsonElement Changes, string? Reason)
+{
+    /// <summary>The kind of record acted on, in Chinese: 整改事项, 部门…</summary>
+    public string EntityTypeText => AuditChanges.EntityText(EntityType);
+}
 
 internal sealed class ListAuditRecordsQueryValidator : AbstractValidator<ListAuditRecordsQuery>
 {

@@ -20,6 +20,9 @@ internal static class UiPaths
 
     public const string Dashboard = "/dashboard";
 
+    /// <summary>审计记录: who did what, when and why, for 纪检监察 (and the office and administrators).</summary>
+    public const string Audit = "/audit";
+
     public const string AdminUsers = "/admin/users";
 
     public const string AdminDepartments = "/admin/departments";

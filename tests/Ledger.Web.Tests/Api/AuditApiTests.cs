@@ -266,7 +266,8 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         Assert.Equal(2, (await AuditPageAsync($"entityId={item.Id}&actor={Uri.EscapeDataString(LedgerApiFactory.OfficeUser)}")).TotalCount);
         Assert.Empty((await AuditPageAsync($"entityId={item.Id}&actor=someone-else")).Items);
         var start = forItem.Items[0];
-        Assert.Equal("启动整改", start.ActionText);
+        Assert.Equal(("启动整改", "整改事项"), (start.ActionText, start.EntityTypeText));
+        Assert.Contains(AuditChanges.Read(start.Changes), c => c is { EntityText: "整改事项", StateText: "修改" } && c.Id == item.Id && c.Values.Any(v => v is { Name: "Status", From: "NotStarted", To: "InProgress" }));
         Assert.Contains(start.Changes.EnumerateArray(), c => c.GetProperty("Entity").GetString() == "RectificationItem");
 
         using var export = await _supervisor.GetAsync($"/api/audit/export?entityId={item.Id}");
@@ -275,6 +276,7 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         Assert.StartsWith("审计记录", rows[0]["A"]?.ToString(), StringComparison.Ordinal);
         Assert.Equal(["时间", "操作人", "操作", "对象类型", "对象编号", "变更内容", "理由"], rows[1].Values.Select(v => v?.ToString()));
         Assert.Equal(["新增整改事项", "启动整改"], rows.Skip(2).Select(r => r["C"]?.ToString()));
+        Assert.Equal("整改事项", rows[3]["D"]?.ToString());
         Assert.StartsWith("2025年1月16日 10:", rows[3]["A"]?.ToString(), StringComparison.Ordinal);
 
         await (await factory.ClientFor(Roles.DepartmentHead, Guid.NewGuid()).GetAsync("/api/audit")).ProblemAsync(403);

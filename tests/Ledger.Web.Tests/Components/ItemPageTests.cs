@@ -54,6 +54,7 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
         Assert.DoesNotContain("require-evidence", offered);
         Assert.DoesNotContain("assign", offered);
         Assert.Equal("整改中", page.Find("[data-testid=item-status]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=item-audit]"));
         Assert.Contains("张局长", page.Find("[data-testid=item-assignment]").TextContent, StringComparison.Ordinal);
     }
 
@@ -181,6 +182,7 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
         Assert.Empty(Offered(page));
         Assert.Equal("当前没有您可以办理的操作。", page.Find("[data-testid=no-actions]").TextContent);
         Assert.NotEmpty(page.FindAll("[data-testid=timeline-entry]"));
+        Assert.Equal($"/audit?entityId={w.Item.Id}", page.Find("[data-testid=item-audit]").GetAttribute("href"));
     }
 
     [Fact]
