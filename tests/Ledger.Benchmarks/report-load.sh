@@ -1,24 +1,16 @@
 #!/usr/bin/env bash
 # Times the progress report of one round against a running host: the draft today and as of a past date, both
-# downloads, the figures, one publication, the frozen .docx and the editions list; six runs each (the first is cold).
+# downloads, the figures, one publication, the frozen .docx and the editions list; six runs each after a warm-up.
 # Usage: report-load.sh <base-url> <round-id> <past-date> [user] [password]
-# The office of a ledger made by `Ledger.Benchmarks seed` signs in with Ledger@2025.
 set -euo pipefail
-base=$1 round=$2 past=$3 user=${4:-office} password=${5:-Ledger@2025}
-json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1 or '')"; }
-token=$(curl -sf -X POST "$base/api/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"userName\":\"$user\",\"password\":\"$password\"}" | json '["accessToken"]')
-auth="Authorization: Bearer $token"
-times() {
-  local label=$1 url=$2 runs=()
-  for _ in 1 2 3 4 5 6; do runs+=("$(curl -sf -o /tmp/report-load.out -w '%{time_total}' -H "$auth" "$url")"); done
-  echo "$label: ${runs[*]} s ($(stat -c %s /tmp/report-load.out) bytes)"
-}
-times "draft today" "$base/api/rounds/$round/report"
-times "draft as of $past" "$base/api/rounds/$round/report?asOf=$past"
-times "docx" "$base/api/rounds/$round/report/docx"
-times "text" "$base/api/rounds/$round/report/text"
-times "figures" "$base/api/rounds/$round/figures"
+source "$(dirname "$0")/load.sh"
+base=$1 round=$2 past=$3 runs=6
+signin "$base" "${4:-office}" "${5:-Ledger@2025}"
+times "draft today" "$base/api/rounds/$round/report" "$runs"
+times "draft as of $past" "$base/api/rounds/$round/report?asOf=$past" "$runs"
+times "docx" "$base/api/rounds/$round/report/docx" "$runs"
+times "text" "$base/api/rounds/$round/report/text" "$runs"
+times "figures" "$base/api/rounds/$round/figures" "$runs"
 version=$(curl -sf -H "$auth" "$base/api/rounds/$round/report" | json '["version"]')
 if [ -z "$version" ]; then
   version=$(curl -sf -X PUT -H "$auth" -H 'Content-Type: application/json' "$base/api/rounds/$round/report" \
@@ -28,5 +20,5 @@ edition=$(curl -sf -o /tmp/report-load.json -w '%{time_total}' -X POST -H "$auth
   "$base/api/rounds/$round/report/editions" -d "{\"version\":\"$version\",\"issuesReviewed\":true}")
 echo "publish: $edition s"
 id=$(json '["id"]' < /tmp/report-load.json)
-times "edition docx" "$base/api/report-editions/$id/docx"
-times "editions list" "$base/api/rounds/$round/report/editions"
+times "edition docx" "$base/api/report-editions/$id/docx" "$runs"
+times "editions list" "$base/api/rounds/$round/report/editions" "$runs"
