@@ -34,6 +34,11 @@ public sealed class AuditPageTests(LedgerApiFactory host) : HostPageContext(host
         Assert.Equal(
             $"http://localhost/audit?actor={Uri.EscapeDataString(LedgerApiFactory.OfficeUser)}&action=CreateDepartment&from=2025-01-16&to=2025-01-16",
             Services.GetRequiredService<NavigationManager>().Uri);
+        page.WaitForAssertion(() => Assert.Equal(LedgerApiFactory.OfficeUser, page.Find("input[data-testid=audit-actor]").GetAttribute("value")));
+
+        // Clearing a filter drops it from the address, and only it.
+        page.Find("input[data-testid=audit-actor]").Change(string.Empty);
+        Assert.Equal("http://localhost/audit?action=CreateDepartment&from=2025-01-16&to=2025-01-16", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]
