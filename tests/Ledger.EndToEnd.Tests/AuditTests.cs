@@ -25,7 +25,7 @@ public sealed class AuditTests(BrowserHost host)
         var started = page.GetByTestId("audit-record").Filter(new LocatorFilterOptions { HasText = "启动整改" });
         await Expect(started).ToHaveCountAsync(1);
         await started.Locator("summary").ClickAsync();
-        await Expect(started).ToContainTextAsync("Status：NotStarted → InProgress");
+        await Expect(started).ToContainTextAsync("整改状态：未启动 → 整改中");
         await Expect(started).ToContainTextAsync("新增事项记录");
         await BrowserHost.ScreenshotAsync(page, "audit");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

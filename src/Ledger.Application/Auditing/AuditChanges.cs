@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Ledger.Domain.Common;
+using Ledger.Domain.Items;
 
 namespace Ledger.Application.Auditing;
 
@@ -6,8 +9,10 @@ namespace Ledger.Application.Auditing;
 /// <param name="Id">The record written; empty for a count of records of one kind (notifications sent, say).</param>
 public sealed record AuditChange(string Entity, string EntityText, Guid Id, string StateText, IReadOnlyList<AuditValue> Values);
 
-/// <param name="Name">The field as stored; null <paramref name="From"/> on a new record, null <paramref name="To"/> on a deleted one.</param>
-public sealed record AuditValue(string Name, string? From, string? To);
+/// <param name="Name">The field as stored, <paramref name="Label"/> its name in Chinese (the stored name where none is known).</param>
+/// <param name="From">Null on a new record; a status, date, time or yes/no as the pages write it, anything else as stored.</param>
+/// <param name="To">Null on a deleted record.</param>
+public sealed record AuditValue(string Name, string Label, string? From, string? To);
 
 /// <summary>What an audit record wrote, as supervisors read it: each record added, changed or deleted, with its values.</summary>
 public static class AuditChanges
@@ -39,6 +44,91 @@ public static class AuditChanges
         ["WorkflowSettings"] = "流程设置",
     };
 
+    /// <summary>The fields of the ledger's records; names shared by several records (标题, 名称) are worded to fit them all.</summary>
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["AcknowledgedAt"] = "签收时间",
+        ["AcknowledgedBy"] = "签收人",
+        ["Actor"] = "操作人",
+        ["AspectId"] = "方面",
+        ["At"] = "时间",
+        ["Change"] = "变更类型",
+        ["CloseOutReviewedAt"] = "销号审核时间",
+        ["CloseOutReviewedBy"] = "销号审核人",
+        ["CloseOutSummary"] = "整改完成情况",
+        ["ClosedLate"] = "逾期销号",
+        ["ClosedOutAt"] = "销号时间",
+        ["CompletedBy"] = "完成人",
+        ["CompletedOn"] = "完成日期",
+        ["ContentType"] = "文件类型",
+        ["CreatedAt"] = "创建时间",
+        ["CreatedBy"] = "创建人",
+        ["Date"] = "日期",
+        ["DecidedAt"] = "审批时间",
+        ["DecidedBy"] = "审批人",
+        ["Decision"] = "审批结果",
+        ["DecisionReason"] = "审批意见",
+        ["DepartmentId"] = "部门",
+        ["Description"] = "具体表现",
+        ["DueDate"] = "整改时限",
+        ["EffectiveDate"] = "材料日期",
+        ["EvidenceRequired"] = "须佐证材料",
+        ["ExtensionsApproved"] = "已批准延期次数",
+        ["FeedbackDate"] = "反馈日期",
+        ["FileName"] = "文件名",
+        ["From"] = "原值",
+        ["Id"] = "编号",
+        ["ImportedAt"] = "导入时间",
+        ["ImportedBy"] = "导入人",
+        ["InspectedUnit"] = "被巡察党组织",
+        ["InspectingTeam"] = "巡察组",
+        ["InspectionEnd"] = "进驻结束日期",
+        ["InspectionStart"] = "进驻开始日期",
+        ["IsActive"] = "启用",
+        ["IsLeader"] = "领导",
+        ["IsLongTerm"] = "长期坚持",
+        ["ItemId"] = "整改事项",
+        ["Kind"] = "类别",
+        ["LeadDepartmentId"] = "牵头部门",
+        ["MeasureId"] = "整改措施",
+        ["Name"] = "名称",
+        ["NextSteps"] = "下一步工作",
+        ["Note"] = "说明",
+        ["Number"] = "序号",
+        ["Position"] = "职务",
+        ["PreviousDate"] = "原整改时限",
+        ["Problems"] = "存在问题",
+        ["Progress"] = "本期进展",
+        ["Reason"] = "理由",
+        ["RecordedAt"] = "记录时间",
+        ["RectificationPeriodEnd"] = "集中整改期限",
+        ["ReportDate"] = "报送日期",
+        ["ReportedBy"] = "报送人",
+        ["RequestedAt"] = "申请时间",
+        ["RequestedBy"] = "申请人",
+        ["RequestedDate"] = "申请延至",
+        ["ResponsibleLeaderId"] = "责任领导",
+        ["ResponsiblePersonId"] = "责任人",
+        ["RoundId"] = "巡察轮次",
+        ["Sequence"] = "序号",
+        ["Sha256"] = "SHA-256",
+        ["SizeBytes"] = "文件大小（字节）",
+        ["Status"] = "状态",
+        ["SubmittedAt"] = "提交时间",
+        ["Summary"] = "摘要",
+        ["Text"] = "内容",
+        ["Title"] = "标题",
+        ["To"] = "新值",
+        ["UpdatedAt"] = "修改时间",
+        ["UpdatedBy"] = "修改人",
+        ["UploadedAt"] = "上传时间",
+        ["UploadedBy"] = "上传人",
+        ["Version"] = "版本",
+        ["WithdrawalReason"] = "撤回理由",
+        ["WithdrawnAt"] = "撤回时间",
+        ["WithdrawnBy"] = "撤回人",
+    };
+
     private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)
     {
         ["Added"] = "新增",
@@ -58,7 +148,7 @@ public static class AuditChanges
                 var entity = Text(change, "Entity") ?? string.Empty;
                 var state = Text(change, "State") ?? string.Empty;
                 var values = change.TryGetProperty("Values", out var v) && v.ValueKind == JsonValueKind.Object
-                    ? v.EnumerateObject().Select(p => new AuditValue(p.Name, Text(p.Value, "From"), Text(p.Value, "To"))).ToList()
+                    ? v.EnumerateObject().Select(p => Value(entity, p.Name, Text(p.Value, "From"), Text(p.Value, "To"))).ToList()
                     : [];
                 return new AuditChange(
                     entity,
@@ -67,6 +157,27 @@ public static class AuditChanges
                     States.GetValueOrDefault(state, state),
                     values);
             })];
+
+    // An item's status, and the statuses its history line moved between; a date, an instant (China's time) and a yes/no
+    // as the pages write them. The record keeps them as stored; only the reading changes.
+    private static AuditValue Value(string entity, string name, string? from, string? to)
+    {
+        var isStatus = (entity, name) is (nameof(RectificationItem), "Status") or ("ItemHistoryEntry", "From" or "To");
+        var label = entity == nameof(RectificationItem) && name == "Status" ? "整改状态" : Fields.GetValueOrDefault(name, name);
+        return new AuditValue(name, label, Readable(from, isStatus), Readable(to, isStatus));
+    }
+
+    private static string? Readable(string? stored, bool isStatus) => stored switch
+    {
+        null => null,
+        _ when isStatus && !char.IsAsciiDigit(stored[0]) && Enum.TryParse<ItemStatus>(stored, out var status) => status.ToChinese(),
+        "True" => "是",
+        "False" => "否",
+        _ when stored.EndsWith('Z') && DateTime.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) =>
+            ChinaCalendar.Format(new DateTimeOffset(at), seconds: true),
+        _ when DateOnly.TryParseExact(stored, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => ChinaCalendar.Format(day),
+        _ => stored,
+    };
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

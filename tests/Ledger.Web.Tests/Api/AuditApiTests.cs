@@ -267,7 +267,7 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         Assert.Empty((await AuditPageAsync($"entityId={item.Id}&actor=someone-else")).Items);
         var start = forItem.Items[0];
         Assert.Equal(("启动整改", "整改事项"), (start.ActionText, start.EntityTypeText));
-        Assert.Contains(AuditChanges.Read(start.Changes), c => c is { EntityText: "整改事项", StateText: "修改" } && c.Id == item.Id && c.Values.Any(v => v is { Name: "Status", From: "NotStarted", To: "InProgress" }));
+        Assert.Contains(AuditChanges.Read(start.Changes), c => c is { EntityText: "整改事项", StateText: "修改" } && c.Id == item.Id && c.Values.Any(v => v is { Name: "Status", Label: "整改状态", From: "未启动", To: "整改中" }));
         Assert.Contains(start.Changes.EnumerateArray(), c => c.GetProperty("Entity").GetString() == "RectificationItem");
 
         using var export = await _supervisor.GetAsync($"/api/audit/export?entityId={item.Id}");

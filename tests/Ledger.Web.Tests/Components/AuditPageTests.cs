@@ -26,7 +26,7 @@ public sealed class AuditPageTests(LedgerApiFactory host) : HostPageContext(host
         Assert.Contains("2025年1月16日 10:", record.TextContent, StringComparison.Ordinal);
         Assert.Contains(LedgerApiFactory.OfficeUser, record.TextContent, StringComparison.Ordinal);
         Assert.Contains("新增部门", record.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"Name：{name}", record.QuerySelector(".audit-values")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"名称：{name}", record.QuerySelector(".audit-values")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/api/audit/export?action=CreateDepartment&from=2025-01-16&to=2025-01-16", page.Find("[data-testid=audit-export]").GetAttribute("href"));
 
         // A filter is an address: typing who acted keeps the others.
