@@ -25,6 +25,11 @@ public sealed class DashboardTests(BrowserHost host)
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 1366, $"the dashboard is {width}px wide on a 1366px screen");
 
+        // The weeks' table under the trend, every figure a link (RectificationFlowTests follows one).
+        await page.GetByTestId("trend").ScrollIntoViewIfNeededAsync();
+        await BrowserHost.ScreenshotAsync(page, "dashboard-trend");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+
         await page.GetByTestId("card-overdue").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(host.Address, "/items?overdue=true&sort=Deadline").ToString());
         await Expect(page.GetByText($"共 {expected.Totals.Overdue} 条")).ToBeVisibleAsync();

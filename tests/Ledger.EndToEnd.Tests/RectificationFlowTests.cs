@@ -100,6 +100,12 @@ public sealed class RectificationFlowTests(BrowserHost host) : IClassFixture<Bro
         await leader.GetByTestId("card-closed-out").ClickAsync();
         await Expect(leader.GetByTestId("ledger-grid")).ToContainTextAsync(item.Title);
 
+        // So does this week's 当周销号 under the trend.
+        await leader.GoBackAsync();
+        await leader.GetByTestId("trend-closed-out").GetByRole(AriaRole.Link).Last.ClickAsync();
+        await Expect(leader).ToHaveURLAsync(new Regex(@"closedOutFrom=2025-01-13&closedOutTo=2025-01-16$"));
+        await Expect(leader.GetByTestId("ledger-grid")).ToContainTextAsync(item.Title);
+
         await AssertHiddenAsync("chenli", item.Id);
     }
 

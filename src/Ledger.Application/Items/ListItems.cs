@@ -4,6 +4,7 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Calendar;
+using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,15 @@ public sealed record ListItemsQuery : IPagedQuery, IQuery<PagedResult<ItemListDt
     /// <summary>Overdue items at most this many working days overdue; see <see cref="OverdueWorkingDaysFrom"/>.</summary>
     public int? OverdueWorkingDaysTo { get; init; }
 
+    /// <summary>
+    /// Items that entered 已销号 on or after this day (China's), as their history records it: the dashboard's weekly
+    /// 当周销号, so an item reopened since (回头看) still counts for the week it was closed out.
+    /// </summary>
+    public DateOnly? ClosedOutFrom { get; init; }
+
+    /// <summary>Inclusive; see <see cref="ClosedOutFrom"/>.</summary>
+    public DateOnly? ClosedOutTo { get; init; }
+
     public string? Keyword { get; init; }
 
     public ItemSort Sort { get; init; } = ItemSort.Number;
@@ -85,6 +95,8 @@ internal sealed class ListItemsQueryValidator : AbstractValidator<ListItemsQuery
         RuleFor(x => x.OverdueWorkingDaysTo).InclusiveBetween(0, 3660);
         RuleFor(x => x.OverdueWorkingDaysTo).GreaterThanOrEqualTo(x => x.OverdueWorkingDaysFrom)
             .When(x => x.OverdueWorkingDaysFrom is not null).WithMessage("超期工作日的上限不能小于下限。");
+        RuleFor(x => x.ClosedOutTo).GreaterThanOrEqualTo(x => x.ClosedOutFrom)
+            .When(x => x.ClosedOutFrom is not null).WithMessage("销号日期的结束日期不能早于开始日期。");
         RuleFor(x => x.Keyword).MaximumLength(100);
         Include(new PageRules<ListItemsQuery>(MaxPageSize));
     }
@@ -192,6 +204,15 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
                 var onOrAfter = calendar.AddWorkingDays(lastWorkingDay, -to);
                 items = items.Where(i => i.DueDate >= onOrAfter);
             }
+        }
+
+        if (q.ClosedOutFrom is not null || q.ClosedOutTo is not null)
+        {
+            var closedOut = nameof(ItemStatus.ClosedOut);
+            DateTime? start = q.ClosedOutFrom is { } from ? ChinaCalendar.StartOf(from) : null;
+            DateTime? stop = q.ClosedOutTo is { } to ? ChinaCalendar.StartOf(to.AddDays(1)) : null;
+            items = items.Where(i => i.History.Any(h =>
+                h.Change == ItemChange.StatusChanged && h.To == closedOut && (start == null || h.At >= start) && (stop == null || h.At < stop)));
         }
 
         if (!string.IsNullOrWhiteSpace(q.Keyword))

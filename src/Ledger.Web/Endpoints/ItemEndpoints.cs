@@ -17,7 +17,7 @@ internal static class ItemEndpoints
         var items = app.MapGroup("/api/items").WithTags("整改事项");
 
         items.MapGet("/", ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、超期工作日区间、N个工作日内到期、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
+            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、超期工作日区间、N个工作日内到期、销号日期（closedOutFrom/closedOutTo，按办理记录）、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
             .Produces<PagedResult<ItemListDto>>();
         items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
             {
@@ -125,6 +125,8 @@ internal static class ItemEndpoints
         int? DueWithinDays,
         int? OverdueWorkingDaysFrom,
         int? OverdueWorkingDaysTo,
+        DateOnly? ClosedOutFrom,
+        DateOnly? ClosedOutTo,
         string? Keyword,
         ItemSort? Sort,
         bool? Descending,
@@ -144,6 +146,8 @@ internal static class ItemEndpoints
             DueWithinDays = DueWithinDays,
             OverdueWorkingDaysFrom = OverdueWorkingDaysFrom,
             OverdueWorkingDaysTo = OverdueWorkingDaysTo,
+            ClosedOutFrom = ClosedOutFrom,
+            ClosedOutTo = ClosedOutTo,
             Keyword = Keyword,
             Sort = Sort ?? ItemSort.Number,
             Descending = Descending ?? false,

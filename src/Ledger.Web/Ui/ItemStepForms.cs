@@ -90,20 +90,20 @@ internal static class ItemStepForms
         new("start", ItemAction.Start, typeof(StartItemCommand), ItemAction.Start.ToChinese(), Icons.Material.Filled.PlayArrow,
             StepFields.None, (id, version, _) => new StartItemCommand(id, version)),
         new("report-progress", ItemAction.ReportProgress, typeof(ReportProgressCommand), ItemAction.ReportProgress.ToChinese(), Icons.Material.Filled.EditNote,
-            StepFields.Progress, (id, _, m) => new ReportProgressCommand(id, m.Progress, Blank(m.NextSteps), Blank(m.Problems), Date(m.ReportDate))),
+            StepFields.Progress, (id, _, m) => new ReportProgressCommand(id, m.Progress, Blank(m.NextSteps), Blank(m.Problems), DateText.Picked(m.ReportDate))),
         new("attach-evidence", ItemAction.ChangeWork, typeof(AttachEvidenceCommand), "上传佐证材料", Icons.Material.Filled.UploadFile,
-            StepFields.File, (id, version, m) => new AttachEvidenceCommand(id, version, m.File?.Name ?? string.Empty, m.Content, m.MeasureId, Blank(m.Note), Date(m.EffectiveDate))),
+            StepFields.File, (id, version, m) => new AttachEvidenceCommand(id, version, m.File?.Name ?? string.Empty, m.Content, m.MeasureId, Blank(m.Note), DateText.Picked(m.EffectiveDate))),
         new("complete-measure", ItemAction.ChangeWork, typeof(CompleteMeasureCommand), "整改措施完成", Icons.Material.Filled.TaskAlt,
-            StepFields.Measure | StepFields.CompletedOn, (id, version, m) => new CompleteMeasureCommand(id, m.MeasureId ?? Guid.Empty, version, Date(m.CompletedOn)),
+            StepFields.Measure | StepFields.CompletedOn, (id, version, m) => new CompleteMeasureCommand(id, m.MeasureId ?? Guid.Empty, version, DateText.Picked(m.CompletedOn)),
             Applies: item => item.Measures.Any(x => x.CompletedOn is null)),
         new("add-measure", ItemAction.ChangeWork, typeof(AddMeasureCommand), "新增整改措施", Icons.Material.Filled.PlaylistAdd,
-            StepFields.NewMeasure, (id, version, m) => new AddMeasureCommand(id, version, m.Text, m.MeasureDepartmentId, Date(m.DueDate))),
+            StepFields.NewMeasure, (id, version, m) => new AddMeasureCommand(id, version, m.Text, m.MeasureDepartmentId, DateText.Picked(m.DueDate))),
         new("require-evidence", ItemAction.ChangeWork, typeof(RequireMeasureEvidenceCommand), "佐证清单", Icons.Material.Filled.Checklist,
             StepFields.Measure | StepFields.EvidenceRequired, (id, version, m) => new RequireMeasureEvidenceCommand(id, m.MeasureId ?? Guid.Empty, version, m.Required),
             Applies: item => item.Measures.Count > 0),
         new("assign", ItemAction.ChangeWork, typeof(AssignItemCommand), "责任分工", Icons.Material.Filled.ManageAccounts,
             StepFields.Assignment, (id, version, m) => new AssignItemCommand(
-                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : Date(m.DueDate), m.IsLongTerm)),
+                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : DateText.Picked(m.DueDate), m.IsLongTerm)),
         new("edit", ItemAction.ChangeWork, typeof(EditItemCommand), "修改问题", Icons.Material.Filled.Edit,
             StepFields.Problem, (id, version, m) => new EditItemCommand(id, version, m.AspectId ?? Guid.Empty, m.Title, Blank(m.Description))),
         new("partially-done", ItemAction.MarkPartiallyDone, typeof(MarkItemPartiallyDoneCommand), ItemAction.MarkPartiallyDone.ToChinese(), Icons.Material.Filled.Timelapse,
@@ -117,7 +117,7 @@ internal static class ItemStepForms
         new("decide-close-out", ItemAction.DecideCloseOut, typeof(DecideCloseOutCommand), ItemAction.DecideCloseOut.ToChinese(), Icons.Material.Filled.Gavel,
             StepFields.Decision, (id, version, m) => new DecideCloseOutCommand(id, version, m.Approve == true, Blank(m.Reason)), Decision: ("批准销号", "驳回")),
         new("request-extension", ItemAction.RequestExtension, typeof(RequestExtensionCommand), ItemAction.RequestExtension.ToChinese(), Icons.Material.Filled.EventRepeat,
-            StepFields.NewDueDate | StepFields.Reason, (id, version, m) => new RequestExtensionCommand(id, version, Date(m.NewDueDate) ?? default, m.Reason)),
+            StepFields.NewDueDate | StepFields.Reason, (id, version, m) => new RequestExtensionCommand(id, version, DateText.Picked(m.NewDueDate) ?? default, m.Reason)),
         new("decide-extension", ItemAction.DecideExtension, typeof(DecideExtensionCommand), ItemAction.DecideExtension.ToChinese(), Icons.Material.Filled.Gavel,
             StepFields.Decision, (id, version, m) => new DecideExtensionCommand(id, version, m.Approve == true, Blank(m.Reason)), Decision: ("批准延期", "驳回")),
         new("withdraw-evidence", ItemAction.WithdrawEvidence, typeof(WithdrawEvidenceCommand), ItemAction.WithdrawEvidence.ToChinese(), Icons.Material.Filled.Undo,
@@ -145,7 +145,6 @@ internal static class ItemStepForms
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static DateOnly? Date(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
 }
 
 /// <summary>
@@ -167,7 +166,7 @@ public sealed class ItemStepModel
             LeadDepartmentId = item.LeadDepartmentId,
             ResponsiblePersonId = item.ResponsiblePersonId,
             CoDepartmentIds = detail.CoDepartments.Select(d => d.Id).ToList(),
-            DueDate = item.DueDate?.ToDateTime(TimeOnly.MinValue),
+            DueDate = DateText.ForPicker(item.DueDate),
             IsLongTerm = item.IsLongTerm,
         };
     }

@@ -17,6 +17,9 @@ internal static class LedgerQuery
 
     public static readonly ListItemsQuery Default = new() { PageSize = DefaultPageSize };
 
+    /// <summary>Days in the address as the API reads them: 2025-01-16.</summary>
+    private const string DayFormat = "yyyy-MM-dd";
+
     /// <summary>
     /// Reads what it understands and leaves out the rest, so a mistyped address shows the whole ledger instead of an
     /// error; values the list refuses (a page size too large) still reach its validator and its message.
@@ -28,6 +31,7 @@ internal static class LedgerQuery
         Guid? Id(string key) => Guid.TryParse(One(key), out var id) ? id : null;
         bool? Flag(string key) => bool.TryParse(One(key), out var flag) ? flag : null;
         int? Number(string key) => int.TryParse(One(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        DateOnly? Day(string key) => DateOnly.TryParseExact(One(key), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         TEnum? Named<TEnum>(string? text)
             where TEnum : struct, Enum =>
             Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
@@ -48,6 +52,8 @@ internal static class LedgerQuery
             DueWithinDays = Number("dueWithinDays"),
             OverdueWorkingDaysFrom = Number("overdueWorkingDaysFrom"),
             OverdueWorkingDaysTo = Number("overdueWorkingDaysTo"),
+            ClosedOutFrom = Day("closedOutFrom"),
+            ClosedOutTo = Day("closedOutTo"),
             Keyword = One("keyword")?.Trim(),
             Sort = Named<ItemSort>(One("sort")) ?? ItemSort.Number,
             Descending = Flag("descending") ?? false,
@@ -87,6 +93,8 @@ internal static class LedgerQuery
         Add("dueWithinDays", query.DueWithinDays);
         Add("overdueWorkingDaysFrom", query.OverdueWorkingDaysFrom);
         Add("overdueWorkingDaysTo", query.OverdueWorkingDaysTo);
+        Add("closedOutFrom", query.ClosedOutFrom?.ToString(DayFormat, CultureInfo.InvariantCulture));
+        Add("closedOutTo", query.ClosedOutTo?.ToString(DayFormat, CultureInfo.InvariantCulture));
         Add("keyword", string.IsNullOrWhiteSpace(query.Keyword) ? null : query.Keyword.Trim());
         Add("sort", query.Sort == ItemSort.Number ? null : query.Sort);
         Add("descending", query.Descending ? "true" : null);

@@ -36,20 +36,20 @@ internal sealed class RoundFormModel
     {
         InspectingTeam = Keep(InspectingTeam, _loaded?.InspectingTeam, round.InspectingTeam);
         InspectedUnit = Keep(InspectedUnit, _loaded?.InspectedUnit, round.InspectedUnit);
-        InspectionStart = Keep(InspectionStart, AsDateTime(_loaded?.InspectionStart), AsDateTime(round.InspectionStart));
-        InspectionEnd = Keep(InspectionEnd, AsDateTime(_loaded?.InspectionEnd), AsDateTime(round.InspectionEnd));
-        FeedbackDate = Keep(FeedbackDate, AsDateTime(_loaded?.FeedbackDate), AsDateTime(round.FeedbackDate));
-        RectificationPeriodEnd = Keep(RectificationPeriodEnd, AsDateTime(_loaded?.RectificationPeriodEnd), AsDateTime(round.RectificationPeriodEnd));
+        InspectionStart = Keep(InspectionStart, DateText.ForPicker(_loaded?.InspectionStart), DateText.ForPicker(round.InspectionStart));
+        InspectionEnd = Keep(InspectionEnd, DateText.ForPicker(_loaded?.InspectionEnd), DateText.ForPicker(round.InspectionEnd));
+        FeedbackDate = Keep(FeedbackDate, DateText.ForPicker(_loaded?.FeedbackDate), DateText.ForPicker(round.FeedbackDate));
+        RectificationPeriodEnd = Keep(RectificationPeriodEnd, DateText.ForPicker(_loaded?.RectificationPeriodEnd), DateText.ForPicker(round.RectificationPeriodEnd));
         _loaded = round;
     }
 
     public CreateRoundCommand ToCreate() => new(
         InspectingTeam.Trim(),
         InspectedUnit.Trim(),
-        AsDate(InspectionStart),
-        AsDate(InspectionEnd),
-        AsDate(FeedbackDate),
-        AsDate(RectificationPeriodEnd),
+        DateText.Picked(InspectionStart),
+        DateText.Picked(InspectionEnd),
+        DateText.Picked(FeedbackDate),
+        DateText.Picked(RectificationPeriodEnd),
         [.. Aspects.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
 
     public UpdateRoundCommand ToUpdate() => new(
@@ -57,17 +57,13 @@ internal sealed class RoundFormModel
         _loaded.Version,
         InspectingTeam.Trim(),
         InspectedUnit.Trim(),
-        AsDate(InspectionStart),
-        AsDate(InspectionEnd),
-        AsDate(FeedbackDate),
-        AsDate(RectificationPeriodEnd));
+        DateText.Picked(InspectionStart),
+        DateText.Picked(InspectionEnd),
+        DateText.Picked(FeedbackDate),
+        DateText.Picked(RectificationPeriodEnd));
 
     private static T Keep<T>(T shown, T loaded, T stored) => EqualityComparer<T>.Default.Equals(shown, loaded) ? stored : shown;
 
     // A brand-new form compares its blank fields with no round: the first load fills them all.
     private static string Keep(string shown, string? loaded, string stored) => shown.Trim() == (loaded ?? string.Empty) ? stored : shown;
-
-    private static DateTime? AsDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
-
-    private static DateOnly? AsDate(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
 }

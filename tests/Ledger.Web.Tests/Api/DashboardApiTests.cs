@@ -6,6 +6,7 @@ using Ledger.Application.Dashboard;
 using Ledger.Application.Items;
 using Ledger.Application.Reports;
 using Ledger.Application.Rounds;
+using Ledger.Domain.Items;
 using Ledger.Web.Ui;
 
 namespace Ledger.Web.Tests.Api;
@@ -159,6 +160,17 @@ public sealed class DashboardApiTests(DashboardLedger factory) : IClassFixture<D
             (await LedgerAsync(office, "overdueWorkingDaysFrom=6&overdueWorkingDaysTo=20&sort=Deadline")).Items.Select(i => i.Title));
         Assert.Equal(["二十一天"], (await LedgerAsync(office, "overdueWorkingDaysFrom=21")).Items.Select(i => i.Title));
         await (await office.GetAsync("/api/items?overdueWorkingDaysFrom=6&overdueWorkingDaysTo=5")).ProblemAsync(400);
+
+        // Each week's 当周销号 opens the items its history closed out that week.
+        foreach (var week in dashboard.Trend)
+        {
+            var closed = await LedgerAsync(office, LedgerQuery.Format(new ListItemsQuery { ClosedOutFrom = week.WeekStart, ClosedOutTo = week.WeekEnd }, paging: false));
+            Assert.Equal(week.ClosedOut, closed.TotalCount);
+            Assert.All(closed.Items, i => Assert.Equal(ItemStatus.ClosedOut, i.Status));
+        }
+
+        Assert.Equal(2, dashboard.Trend.Sum(w => w.ClosedOut));
+        await (await office.GetAsync("/api/items?closedOutFrom=2025-01-16&closedOutTo=2025-01-15")).ProblemAsync(400);
     }
 
     [Fact]

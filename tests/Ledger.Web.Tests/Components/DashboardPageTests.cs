@@ -49,6 +49,9 @@ public sealed class DashboardPageTests : PageContext
         Assert.Equal($"/items?roundId={Round}&dueWithinDays=10&sort=Deadline", Href(page, "[data-testid=upcoming-all]"));
         Assert.Contains("2024年12月17日", page.Find("[data-testid=overdue] tbody tr").TextContent, StringComparison.Ordinal);
         Assert.Equal("/items/" + Overdue.Id, page.Find("[data-testid=overdue] tbody tr a").GetAttribute("href"));
+        Assert.Equal(
+            [$"/items?roundId={Round}&closedOutFrom=2025-01-06&closedOutTo=2025-01-12", $"/items?roundId={Round}&closedOutFrom=2025-01-13&closedOutTo=2025-01-16"],
+            page.FindAll("[data-testid=trend-closed-out] a").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
@@ -76,7 +79,11 @@ public sealed class DashboardPageTests : PageContext
         [new AgingBucketDto(null, 5, 1), new AgingBucketDto(6, 20, 1), new AgingBucketDto(21, null, 1)],
         new DashboardList<OverdueItemDto>(3, [Overdue]),
         new DashboardList<UpcomingItemDto>(0, []),
-        [new WeekTrendDto(new DateOnly(2025, 1, 13), new DateOnly(2025, 1, 16), 37, 1)]);
+        [
+            new WeekTrendDto(new DateOnly(2024, 12, 30), new DateOnly(2025, 1, 5), 40, 0),
+            new WeekTrendDto(new DateOnly(2025, 1, 6), new DateOnly(2025, 1, 12), 38, 2),
+            new WeekTrendDto(new DateOnly(2025, 1, 13), new DateOnly(2025, 1, 16), 37, 1),
+        ]);
 
     private static string? Href(IRenderedComponent<Dashboard> page, string selector) => page.Find(selector).GetAttribute("href");
 }

@@ -21,6 +21,8 @@ public sealed class LedgerQueryTests
         DueWithinDays = 5,
         OverdueWorkingDaysFrom = 6,
         OverdueWorkingDaysTo = 20,
+        ClosedOutFrom = new DateOnly(2025, 1, 6),
+        ClosedOutTo = new DateOnly(2025, 1, 12),
         Keyword = "理论 学习&考核",
         Sort = ItemSort.Deadline,
         Descending = true,
@@ -36,6 +38,7 @@ public sealed class LedgerQueryTests
         Assert.Equal(text, LedgerQuery.Format(LedgerQuery.Parse("?" + text)));
         Assert.Equal([ItemStatus.NotStarted, ItemStatus.InProgress], LedgerQuery.Parse(text).Statuses);
         Assert.Equal("理论 学习&考核", LedgerQuery.Parse(text).Keyword);
+        Assert.Contains("closedOutFrom=2025-01-06&closedOutTo=2025-01-12", text, StringComparison.Ordinal);
     }
 
     [Fact]
