@@ -1121,3 +1121,155 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Reports]') AND [c].[name] = N'Organisation');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [Reports] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [Reports] ALTER COLUMN [Organisation] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Reports]') AND [c].[name] = N'NextSteps');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [Reports] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [Reports] ALTER COLUMN [NextSteps] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ReportItemTexts]') AND [c].[name] = N'Text');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [ReportItemTexts] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [ReportItemTexts] ALTER COLUMN [Text] nvarchar(max) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[PublishedReports]') AND [c].[name] = N'Text');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [PublishedReports] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [PublishedReports] ALTER COLUMN [Text] nvarchar(max) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[PublishedReports]') AND [c].[name] = N'Items');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [PublishedReports] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [PublishedReports] ALTER COLUMN [Items] nvarchar(max) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[PublishedReports]') AND [c].[name] = N'Issues');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [PublishedReports] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [PublishedReports] ALTER COLUMN [Issues] nvarchar(max) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[PublishedReports]') AND [c].[name] = N'Figures');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [PublishedReports] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [PublishedReports] ALTER COLUMN [Figures] nvarchar(max) NOT NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var7 nvarchar(max);
+    SELECT @var7 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ItemHistory]') AND [c].[name] = N'To');
+    IF @var7 IS NOT NULL EXEC(N'ALTER TABLE [ItemHistory] DROP CONSTRAINT ' + @var7 + ';');
+    ALTER TABLE [ItemHistory] ALTER COLUMN [To] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    DECLARE @var8 nvarchar(max);
+    SELECT @var8 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[ItemHistory]') AND [c].[name] = N'From');
+    IF @var8 IS NOT NULL EXEC(N'ALTER TABLE [ItemHistory] DROP CONSTRAINT ' + @var8 + ';');
+    ALTER TABLE [ItemHistory] ALTER COLUMN [From] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(200) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093300_ServerProviders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206093300_ServerProviders', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

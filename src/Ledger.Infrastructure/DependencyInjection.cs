@@ -22,8 +22,8 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Ledger";
 
     /// <summary>
-    /// The database the configuration names: SQLite in the data directory unless
-    /// <c>Ledger:DatabaseProvider</c> is <c>SqlServer</c>, which then needs <c>ConnectionStrings:Ledger</c>.
+    /// The database the configuration names: SQLite in the data directory unless <c>Ledger:DatabaseProvider</c> is
+    /// <c>SqlServer</c> or <c>PostgreSql</c>, which then need <c>ConnectionStrings:Ledger</c>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -35,13 +35,13 @@ public static class DependencyInjection
         switch (options.DatabaseProvider)
         {
             case DatabaseProvider.SqlServer:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("Ledger:DatabaseProvider is SqlServer but ConnectionStrings:Ledger is not set.");
-                }
-
-                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                // Retries are safe: the unit of work saves once, outside any transaction of its own (docs/adr/0013).
+                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure()));
                 services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<SqlServerLedgerDbContext>());
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<PostgreSqlLedgerDbContext>(o => o.UseNpgsql(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure()));
+                services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<PostgreSqlLedgerDbContext>());
                 break;
             default:
                 services.AddDbContext<SqliteLedgerDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, options.DataDirectory)));
@@ -83,6 +83,11 @@ public static class DependencyInjection
 
         return options;
     }
+
+    private static string ServerConnectionString(string? configured, LedgerOptions options) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? throw new InvalidOperationException($"Ledger:DatabaseProvider is {options.DatabaseProvider} but ConnectionStrings:Ledger is not set.")
+            : configured;
 
     private static string SqliteConnectionString(string? configured, string dataDirectory)
     {

@@ -8,7 +8,6 @@ using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Ledger.Application.Common;
 
@@ -42,8 +41,6 @@ public interface ILedgerDbContext
     DbSet<RectificationReport> Reports { get; }
 
     DbSet<PublishedReport> PublishedReports { get; }
-
-    DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }
 

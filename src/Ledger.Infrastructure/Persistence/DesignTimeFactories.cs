@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerLedgerDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerLedgerDbContext>().UseSqlServer("Server=localhost;Database=Ledger;Trusted_Connection=True").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlLedgerDbContext>
+{
+    public PostgreSqlLedgerDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlLedgerDbContext>().UseNpgsql("Host=localhost;Database=ledger").Options);
+}

@@ -8,20 +8,22 @@ using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Ledger.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
 
 namespace Ledger.Infrastructure.Persistence;
 
 /// <summary>
-/// The model both providers share. Each provider has its own subclass so that each keeps its own
+/// The model every provider shares. Each provider has its own subclass so that each keeps its own
 /// migrations (docs/adr/0001); the application only sees <see cref="ILedgerDbContext"/>.
 /// </summary>
 public abstract class LedgerDbContext(DbContextOptions options)
-    : IdentityDbContext<LedgerUser, LedgerRole, Guid>(options), ILedgerDbContext
+    : IdentityDbContext<LedgerUser, LedgerRole, Guid>(options), ILedgerDbContext, IDataProtectionKeyContext
 {
     public DbSet<InspectionRound> Rounds => Set<InspectionRound>();
 
@@ -50,6 +52,9 @@ public abstract class LedgerDbContext(DbContextOptions options)
     public DbSet<RectificationReport> Reports => Set<RectificationReport>();
 
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
+
+    /// <summary>The keys that sign cookies and refresh tokens, shared by every node so none signs out another's users.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// A unique key refused means another writer created the same record between this one's read and its save (two
@@ -109,4 +114,11 @@ public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbC
 
     // A duplicate in a unique index, and a violated primary key or unique constraint.
     protected override bool IsDuplicateKey(Exception? providerError) => providerError is SqlException { Number: 2601 or 2627 };
+}
+
+/// <summary>PostgreSQL, and the domestic databases that speak its protocol and dialect (openGauss, KingbaseES, 瀚高).</summary>
+public sealed class PostgreSqlLedgerDbContext(DbContextOptions<PostgreSqlLedgerDbContext> options) : LedgerDbContext(options)
+{
+    // unique_violation.
+    protected override bool IsDuplicateKey(Exception? providerError) => providerError is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -3,6 +3,8 @@ using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.Logging;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
@@ -37,17 +39,18 @@ internal static class JobsSetup
     public const string DashboardPath = "/hangfire";
 
     /// <summary>
-    /// SQL Server storage in production, shared by every web host and worker; in-memory storage for the embedded SQLite
-    /// default (Hangfire has no SQLite storage here, docs/adr/0009): its jobs live and die with the one process.
+    /// The server database's own storage (SQL Server or PostgreSQL) in production, shared by every web host and worker;
+    /// in-memory storage for the embedded SQLite default (Hangfire has no SQLite storage here, docs/adr/0009): its jobs
+    /// live and die with the one process, and a missed scan is caught up at the next start (docs/adr/0013).
     /// </summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, bool worker)
     {
         var options = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         var ledger = builder.Configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions();
         var connectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
-        if (worker && ledger.DatabaseProvider != DatabaseProvider.SqlServer)
+        if (worker && ledger.DatabaseProvider == DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException("A separate worker shares job storage with the web host: set Ledger:DatabaseProvider to SqlServer.");
+            throw new InvalidOperationException("A separate worker shares job storage with the web hosts: set Ledger:DatabaseProvider to PostgreSql or SqlServer.");
         }
 
         // Hangfire logs through a static provider; it is set from this host's services before anything logs, so a
@@ -56,8 +59,9 @@ internal static class JobsSetup
         builder.Services.AddSingleton<JobStorage>(sp =>
         {
             LogProvider.SetCurrentLogProvider(sp.GetRequiredService<ILogProvider>());
-            return ledger.DatabaseProvider == DatabaseProvider.SqlServer
-                ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
+            return ledger.DatabaseProvider switch
+            {
+                DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
                 {
                     // The recommended options: no constant polling, no global locks, short-lived job data.
                     CommandBatchMaxTimeout = TimeSpan.FromMinutes(5),
@@ -66,8 +70,10 @@ internal static class JobsSetup
                     UseRecommendedIsolationLevel = true,
                     DisableGlobalLocks = true,
                     SchemaName = "HangFire",
-                })
-                : new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) });
+                }),
+                DatabaseProvider.PostgreSql => PostgreSqlStorage(connectionString!),
+                _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }),
+            };
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddHangfire((sp, c) => c
@@ -89,6 +95,23 @@ internal static class JobsSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Office));
         return builder;
+    }
+
+    /// <summary>
+    /// Jobs in their own schema of the ledger's database. A job whose worker died is picked up again after the
+    /// invisibility timeout; the scan and delivery are idempotent, so a second run sends nothing twice.
+    /// </summary>
+    private static PostgreSqlStorage PostgreSqlStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            UseSlidingInvisibilityTimeout = true,
+            PrepareSchemaIfNecessary = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>The recurring jobs, registered on every start so a changed cron takes effect.</summary>

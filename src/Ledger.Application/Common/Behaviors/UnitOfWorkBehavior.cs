@@ -1,13 +1,16 @@
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
+using Ledger.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Common.Behaviors;
 
 /// <summary>
-/// A command commits once or not at all: its handler changes tracked entities, then this saves them
-/// together with the command's audit record in one transaction. Handlers never call SaveChanges.
+/// A command commits once or not at all. Its handler reads, parses and decides with no transaction open, changing
+/// tracked entities only; this then saves them together with the command's audit record in one short transaction
+/// (docs/adr/0013). Nothing a handler does, however long, holds the database's write lock, and a server database's
+/// retrying execution strategy can repeat the save after a transient failure. Handlers never call SaveChanges.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db, IAuditTrail auditTrail, Compensations compensations)
     : IPipelineBehavior<TRequest, TResponse>
@@ -21,21 +24,20 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db,
 
         try
         {
-            // On SQLite this begins IMMEDIATE, taking the write lock before the handler reads, so a
-            // read-then-write never fails half-way with "database is locked".
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var response = await next();
             auditTrail.Record(ActionName(), (request as IHasReason)?.Reason);
+
+            // What the handler read may have changed since: the versions it read are the concurrency tokens the save
+            // checks, so a stale decision is refused here rather than written over another's.
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException conflict)
             {
-                throw new ConcurrencyConflictException(null);
+                throw new ConcurrencyConflictException(await CurrentVersionAsync(conflict, cancellationToken));
             }
 
-            await transaction.CommitAsync(cancellationToken);
             compensations.Forget();
             return response;
         }
@@ -44,6 +46,18 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db,
             await compensations.UndoAsync();
             throw;
         }
+    }
+
+    /// <summary>The version now stored of the record that was stale, for the client to reload or retry against.</summary>
+    private static async Task<Guid?> CurrentVersionAsync(DbUpdateConcurrencyException conflict, CancellationToken cancellationToken)
+    {
+        foreach (var entry in conflict.Entries.Where(e => e.Entity is AggregateRoot))
+        {
+            var stored = await entry.GetDatabaseValuesAsync(cancellationToken);
+            return stored?.GetValue<Guid>(nameof(AggregateRoot.Version));
+        }
+
+        return null;
     }
 
     private static string ActionName()

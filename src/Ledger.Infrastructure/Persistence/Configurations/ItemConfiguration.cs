@@ -8,7 +8,8 @@ namespace Ledger.Infrastructure.Persistence.Configurations;
 
 internal sealed class ItemConfiguration : IEntityTypeConfiguration<RectificationItem>
 {
-    private const int LongText = 20000;
+    /// <summary>An item's description; the history's old and new values can hold it too.</summary>
+    internal const int LongText = 20000;
 
     public void Configure(EntityTypeBuilder<RectificationItem> builder)
     {
@@ -93,8 +94,8 @@ internal sealed class HistoryConfiguration : IEntityTypeConfiguration<ItemHistor
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Actor).HasMaxLength(100);
         builder.Property(h => h.Summary).HasMaxLength(500);
-        builder.Property(h => h.From).HasMaxLength(4000);
-        builder.Property(h => h.To).HasMaxLength(4000);
+        builder.Property(h => h.From).HasMaxLength(ItemConfiguration.LongText);
+        builder.Property(h => h.To).HasMaxLength(ItemConfiguration.LongText);
         builder.Property(h => h.Reason).HasMaxLength(4000);
         builder.HasIndex(h => new { h.ItemId, h.At });
     }

@@ -8,6 +8,9 @@ namespace Ledger.Infrastructure.Persistence.Configurations;
 
 internal sealed class RectificationReportConfiguration : IEntityTypeConfiguration<RectificationReport>
 {
+    /// <summary>A part of the report the office writes (EditReportCommandValidator.PartLength).</summary>
+    private const int PartLength = 20_000;
+
     public void Configure(EntityTypeBuilder<RectificationReport> builder)
     {
         builder.ToTable("Reports");
@@ -20,6 +23,8 @@ internal sealed class RectificationReportConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.ProblemsHeading).HasMaxLength(200);
         builder.Property(r => r.NextStepsHeading).HasMaxLength(200);
         builder.Property(r => r.Opening).HasMaxLength(4000);
+        builder.Property(r => r.Organisation).HasMaxLength(PartLength);
+        builder.Property(r => r.NextSteps).HasMaxLength(PartLength);
         builder.Property(r => r.Closing).HasMaxLength(4000);
 
         builder.OwnsMany(r => r.ItemTexts, text =>
@@ -29,6 +34,7 @@ internal sealed class RectificationReportConfiguration : IEntityTypeConfiguratio
             text.HasKey(t => new { t.ReportId, t.ItemId });
             text.HasOne<RectificationItem>().WithMany().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Restrict);
             text.Property(t => t.WrittenBy).HasMaxLength(100);
+            text.Property(t => t.Text).HasMaxLength(PartLength);
         });
         builder.Navigation(r => r.ItemTexts).HasField("_itemTexts").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -45,6 +51,12 @@ internal sealed class PublishedReportConfiguration : IEntityTypeConfiguration<Pu
         builder.HasOne<InspectionRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Title).HasMaxLength(200);
         builder.Property(p => p.DocxSha256).HasMaxLength(64).IsFixedLength();
+
+        // The frozen edition: the whole text and its figures, items and issues as JSON, however long.
+        builder.Property(p => p.Text).HasMaxLength(-1);
+        builder.Property(p => p.Figures).HasMaxLength(-1);
+        builder.Property(p => p.Items).HasMaxLength(-1);
+        builder.Property(p => p.Issues).HasMaxLength(-1);
         builder.Property(p => p.PublishedBy).HasMaxLength(100);
     }
 }

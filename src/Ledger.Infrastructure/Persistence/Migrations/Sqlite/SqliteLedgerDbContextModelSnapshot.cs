@@ -250,7 +250,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("From")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ItemId")
@@ -266,7 +266,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -708,17 +708,17 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Figures")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(-1)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Issues")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(-1)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Items")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(-1)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishedAt")
@@ -737,7 +737,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(-1)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -769,7 +769,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NextSteps")
-                        .HasMaxLength(200)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NextStepsHeading")
@@ -781,7 +781,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Organisation")
-                        .HasMaxLength(200)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OrganisationHeading")
@@ -1118,6 +1118,25 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(-1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1401,7 +1420,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                             b1.Property<string>("Text")
                                 .IsRequired()
-                                .HasMaxLength(200)
+                                .HasMaxLength(20000)
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime>("WrittenAt")
