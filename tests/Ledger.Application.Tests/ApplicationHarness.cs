@@ -3,8 +3,8 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Testing;
 using MediatR;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +21,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "ledger-app-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     public ApplicationHarness(Action<IServiceCollection>? replace = null)
     {
@@ -29,6 +30,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
         User.SetupGet(u => u.Roles).Returns([Roles.Office]);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:DataDirectory"] = _dataDirectory })
+            .AddInMemoryCollection(_database.Settings)
             .Build();
         var environment = new Mock<IHostEnvironment>();
         environment.SetupGet(e => e.ContentRootPath).Returns(Path.GetTempPath());
@@ -71,7 +73,7 @@ public sealed class ApplicationHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 }

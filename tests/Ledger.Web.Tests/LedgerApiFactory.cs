@@ -6,12 +6,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ledger.Application.Common.Security;
 using Ledger.Infrastructure.Identity;
+using Ledger.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -72,12 +72,19 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ledger-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>A SQLite file in <see cref="DataDirectory"/>, or a database of its own on the server the environment names.</summary>
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
     public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Ledger:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
 
         // The recurring jobs run on the wall clock; tests run them by hand against the fake one.
         builder.UseSetting("Ledger:Jobs:Server", "false");
@@ -173,7 +180,7 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        Database.Dispose();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -3,15 +3,17 @@ using Ledger.Domain.Items;
 using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
+using Ledger.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Infrastructure.Tests.Persistence;
 
+/// <summary>Two writers on one record, on the suite's provider: the second is refused, never written over the first.</summary>
 public sealed class ConcurrencyTests : IDisposable
 {
     private static readonly ChangeStamp Stamp = new("tester", new DateTime(2025, 1, 16, 2, 0, 0, DateTimeKind.Utc));
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create();
 
     [Fact]
     public void SqlServer_items_carry_a_rowversion_as_well_as_the_version_token()
@@ -29,7 +31,7 @@ public sealed class ConcurrencyTests : IDisposable
     [Fact]
     public void Sqlite_items_use_the_version_as_concurrency_token()
     {
-        using var db = Open();
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
         var items = db.Model.FindEntityType(typeof(RectificationItem))!;
 
         Assert.Null(items.FindProperty(SqlServerLedgerDbContext.RowVersion));
@@ -84,7 +86,7 @@ public sealed class ConcurrencyTests : IDisposable
 
         await first.SaveChangesAsync();
         var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        Assert.IsType<SqliteException>(conflict.InnerException?.InnerException);
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(conflict.InnerException?.InnerException);
 
         await using var check = Open();
         Assert.Equal(1, await check.Reports.CountAsync(r => r.RoundId == round.Id));
@@ -92,10 +94,10 @@ public sealed class ConcurrencyTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         File.Delete(_file);
     }
 
-    private SqliteLedgerDbContext Open() =>
-        new(new DbContextOptionsBuilder<SqliteLedgerDbContext>().UseSqlite($"Data Source={_file}").Options);
+    /// <summary>On the suite's provider: a SQLite file, or the PostgreSQL or SQL Server database the environment names.</summary>
+    private LedgerDbContext Open() => _database.Open(_file);
 }

@@ -35,6 +35,7 @@ public sealed class AuditPageTests(LedgerApiFactory host) : HostPageContext(host
             $"http://localhost/audit?actor={Uri.EscapeDataString(LedgerApiFactory.OfficeUser)}&action=CreateDepartment&from=2025-01-16&to=2025-01-16",
             Services.GetRequiredService<NavigationManager>().Uri);
         page.WaitForAssertion(() => Assert.Equal(LedgerApiFactory.OfficeUser, page.Find("input[data-testid=audit-actor]").GetAttribute("value")));
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=audit-record]"), r => r.TextContent.Contains(name, StringComparison.Ordinal)));
 
         // Clearing a filter drops it from the address, and only it.
         page.Find("input[data-testid=audit-actor]").Change(string.Empty);

@@ -95,6 +95,9 @@ public sealed class RoundFormTests(LedgerApiFactory host) : HostPageContext(host
         dialogs.Find("[data-testid=rename-aspect]").Click();
         dialogs.WaitForAssertion(() => Assert.True(dialogs.Find("[data-testid=rename-aspect]").HasAttribute("disabled")));
         dialogs.Find("input[data-testid=new-aspect]").Input("（二）作风建设方面");
+
+        // 增加 stays disabled while the rename is still being saved.
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.Find("[data-testid=add-aspect]").HasAttribute("disabled")));
         dialogs.Find("[data-testid=add-aspect]").Click();
 
         dialogs.WaitForAssertion(() => Assert.Equal(2, dialogs.FindAll("[data-testid=aspect]").Count));
