@@ -9,8 +9,11 @@ RUN dotnet publish src/Ledger.Web/Ledger.Web.csproj -c Release -o /app --nologo
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
+# The image's unprivileged user owns only the data and evidence folders; the app never runs as root.
+RUN mkdir -p /data /evidence && chown "$APP_UID" /data /evidence
+USER $APP_UID
 ENV ASPNETCORE_URLS=http://+:8080 \
     Ledger__DataDirectory=/data
-VOLUME /data
+VOLUME ["/data", "/evidence"]
 EXPOSE 8080
 ENTRYPOINT ["dotnet", "Ledger.Web.dll"]

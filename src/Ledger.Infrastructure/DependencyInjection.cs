@@ -9,6 +9,7 @@ using Ledger.Infrastructure.Importing;
 using Ledger.Infrastructure.Notifications;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Infrastructure.Reports;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,9 @@ namespace Ledger.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Ledger";
+
+    /// <summary>The health checks <c>/health/ready</c> runs: what a node needs to serve requests.</summary>
+    public const string ReadinessTag = "ready";
 
     /// <summary>
     /// The database the configuration names: SQLite in the data directory unless <c>Ledger:DatabaseProvider</c> is
@@ -57,10 +61,17 @@ public static class DependencyInjection
         services.AddSingleton<IReportRenderer, DocxReportRenderer>();
         var evidence = EvidenceOptionsFrom(configuration.GetSection(EvidenceOptions.Section));
         services.AddSingleton(evidence);
-        services.AddSingleton<IEvidenceStore>(new LocalEvidenceStore(Path.Combine(options.DataDirectory, "evidence"), evidence));
+        var evidenceDirectory = evidence.Directory is { Length: > 0 } shared
+            ? Path.GetFullPath(shared, environment.ContentRootPath)
+            : Path.Combine(options.DataDirectory, "evidence");
+        services.AddSingleton(new LocalEvidenceStore(evidenceDirectory, evidence));
+        services.AddSingleton<IEvidenceStore>(sp => sp.GetRequiredService<LocalEvidenceStore>());
         services.AddEmail(configuration);
         services.AddTransient<DatabaseInitializer>();
-        services.AddHealthChecks().AddDbContextCheck<LedgerDbContext>("database");
+        services.AddDataProtection().SetApplicationName("Ledger").PersistKeysToDbContext<LedgerDbContext>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<LedgerDbContext>("database", tags: [ReadinessTag])
+            .AddCheck<EvidenceStoreHealthCheck>("evidence", tags: [ReadinessTag]);
         return services;
     }
 
@@ -75,6 +86,8 @@ public static class DependencyInjection
         {
             options.MaxBytes = maxBytes;
         }
+
+        options.Directory = section.GetValue<string?>(nameof(EvidenceOptions.Directory));
 
         if (section.GetSection(nameof(EvidenceOptions.AllowedExtensions)).Get<string[]>() is { Length: > 0 } allowed)
         {

@@ -5,6 +5,11 @@ using Ledger.Web.Jobs;
 using Ledger.Web.Ui;
 using Scalar.AspNetCore;
 
+if (args is [HealthEndpoints.ProbeVerb, var healthUrl])
+{
+    return await HealthEndpoints.ProbeAsync(healthUrl);
+}
+
 var import = args is [ImportCommandLine.Verb, ..];
 var worker = args is [JobsSetup.WorkerVerb, ..];
 var builder = WebApplication.CreateBuilder(import ? [] : worker ? args[1..] : args);
@@ -27,7 +32,7 @@ var app = builder.Build();
 if (worker)
 {
     // A worker only runs jobs against the shared storage; its one endpoint tells an orchestrator it is alive.
-    app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapHealthEndpoints();
     app.Services.ScheduleJobs();
     await app.RunAsync();
     return 0;
@@ -42,7 +47,7 @@ app.UseAntiforgery();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Ledger API")).AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
 app.MapOrganisationEndpoints();

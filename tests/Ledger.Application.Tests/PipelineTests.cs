@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using FluentValidation;
 using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
+using Ledger.Application.Importing;
 using Ledger.Application.Items;
+using Ledger.Application.Organisation;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
 using Microsoft.EntityFrameworkCore;
@@ -110,6 +113,34 @@ public sealed class PipelineTests : IAsyncDisposable
         var detail = await _app.SendAsync(new GetItemQuery(item.Id));
         Assert.Equal((ItemStatus.NotStarted, item.Version), (detail.Item.Status, detail.Item.Version));
         Assert.Single(detail.History);
+    }
+
+    [Fact]
+    public async Task A_command_still_reading_its_document_holds_no_lock_another_users_write_goes_through_meanwhile()
+    {
+        await _app.DisposeAsync();
+        using var reading = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var reader = new Mock<IDocumentReader>();
+        reader.Setup(r => r.Read(It.IsAny<byte[]>(), It.IsAny<string>())).Returns(() =>
+        {
+            reading.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return "没有可识别的内容";
+        });
+        _app = new ApplicationHarness(services => services.Replace(ServiceDescriptor.Singleton(reader.Object)));
+
+        var import = Task.Run(() => _app.SendAsync(new ImportReportCommand("慢文件.docx", [1, 2, 3], DryRun: false)));
+        Assert.True(reading.Wait(TimeSpan.FromSeconds(10)), "the import never started reading");
+        var write = Stopwatch.StartNew();
+        await _app.SendAsync(new CreateDepartmentCommand("读取期间新增的部门"));
+        write.Stop();
+        release.Set();
+        await Task.WhenAny(import); // whether such a text imports is the importer's tests' business
+
+        // Before, the import's transaction took SQLite's write lock first: this write waited 30 s and failed.
+        Assert.True(write.Elapsed < TimeSpan.FromSeconds(5), $"the write waited {write.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(1, await _app.ReadAsync(db => db.Departments.CountAsync(d => d.Name == "读取期间新增的部门")));
     }
 
     [Fact]

@@ -215,3 +215,15 @@ public sealed class PostgreSqlFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A test of SQLite's own behaviour (its single writer's lock, its file): skipped when the suite runs on a server.</summary>
+public sealed class SqliteFactAttribute : FactAttribute
+{
+    public SqliteFactAttribute()
+    {
+        if (TestDatabase.SuiteProvider != DatabaseProvider.Sqlite)
+        {
+            Skip = "SQLite's own behaviour; the suite runs on a server database.";
+        }
+    }
+}

@@ -12,8 +12,11 @@ namespace Ledger.Application.Calendar;
 /// </summary>
 public sealed class WorkingCalendars(TimeProvider clock) : IDisposable
 {
-    /// <summary>How long a loaded calendar is used before it is read again, for edits made on other servers.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a loaded calendar is used before it is read again, for edits made on other servers: a few seconds, so
+    /// every node counts working days alike soon after an edit. A read is one small query (a few hundred rows).
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _current;

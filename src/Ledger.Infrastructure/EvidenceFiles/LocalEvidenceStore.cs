@@ -110,6 +110,17 @@ public sealed partial class LocalEvidenceStore : IEvidenceStore
         }
     }
 
+    /// <summary>Writes and removes a file where uploads land: the folder (a shared one, on several nodes) is there and writable.</summary>
+    /// <exception cref="IOException">It is not.</exception>
+    /// <exception cref="UnauthorizedAccessException">This process may not write there.</exception>
+    public void Probe()
+    {
+        Directory.CreateDirectory(_incoming);
+        var probe = Path.Combine(_incoming, Guid.NewGuid().ToString("N") + ".probe");
+        File.WriteAllBytes(probe, [1]);
+        File.Delete(probe);
+    }
+
     public Stream OpenRead(string storageKey)
     {
         var path = PathOf(storageKey);

@@ -3,6 +3,7 @@ using FluentValidation;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.EvidenceFiles;
 using Ledger.Domain.Common;
+using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,6 +22,10 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
         {
             LogUnhandled(exception);
             problem = Unexpected();
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(exception);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -89,6 +94,12 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "操作不符合整改规则", Detail = rule.Message },
                 "code",
                 rule.Code),
+            _ when DatabaseFailures.IsUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "系统繁忙，请稍后重试",
+                Detail = "数据库暂时无法响应，本次操作没有保存。请稍后重试；如问题持续，请联系系统管理员。",
+            },
             _ => null,
         };
 
@@ -118,6 +129,9 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
 
         return problem;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not answer; the request was refused with 503")]
+    private partial void LogUnavailable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
     private partial void LogUnhandled(Exception exception);

@@ -92,6 +92,7 @@ internal static class JobsSetup
         }
 
         builder.Services.AddSingleton<ReminderJobs>();
+        builder.Services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: [DependencyInjection.ReadinessTag]);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(DashboardPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Office));
         return builder;

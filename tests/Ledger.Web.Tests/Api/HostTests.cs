@@ -1,20 +1,87 @@
 using System.Net;
 using System.Text.Json;
+using Ledger.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 
 namespace Ledger.Web.Tests.Api;
+
+/// <summary>A host whose evidence folder cannot be created: a file stands where the folder should be.</summary>
+public sealed class UnwritableEvidenceFactory : LedgerApiFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Directory.CreateDirectory(DataDirectory);
+        var blocker = Path.Combine(DataDirectory, "not-a-folder");
+        File.WriteAllText(blocker, "x");
+        builder.UseSetting("Ledger:Evidence:Directory", Path.Combine(blocker, "evidence"));
+    }
+}
+
+public sealed class UnwritableEvidenceTests(UnwritableEvidenceFactory factory) : IClassFixture<UnwritableEvidenceFactory>
+{
+    [Fact]
+    public async Task A_node_that_cannot_write_evidence_is_live_but_not_ready()
+    {
+        var client = factory.Anonymous();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>SQLite with a one-second wait for the writer's lock, so a held lock is felt at once.</summary>
+public sealed class ImpatientSqliteFactory : LedgerApiFactory
+{
+    public string File => Path.Combine(DataDirectory, "ledger.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:Ledger", $"Data Source={File};Default Timeout=1");
+    }
+}
+
+public sealed class BusyDatabaseTests(ImpatientSqliteFactory factory) : IClassFixture<ImpatientSqliteFactory>
+{
+    // A server database has no single writer's lock to hold; its outage is the scale-out test's (tests/scale-out/run).
+    [SqliteFact]
+    public async Task A_write_while_the_database_is_busy_answers_503_in_Chinese_and_goes_through_once_it_is_free()
+    {
+        var client = factory.CreateClient();
+        var name = $"忙时部门-{Guid.NewGuid():N}";
+        await using (var holder = new SqliteConnection($"Data Source={factory.File}"))
+        {
+            await holder.OpenAsync();
+            await using var hold = holder.BeginTransaction(deferred: false);
+
+            var busy = await client.PostJsonAsync("/api/departments", new { name });
+
+            var problem = await busy.ProblemAsync(503);
+            Assert.Equal("系统繁忙，请稍后重试", problem.GetProperty("title").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync("/api/departments", new { name })).StatusCode);
+    }
+}
 
 public sealed class HostTests(LedgerApiFactory factory) : IClassFixture<LedgerApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    [Fact]
-    public async Task Health_checks_the_database_created_in_the_data_directory()
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/health")]
+    public async Task Health_answers_without_signing_in_when_the_database_job_storage_and_evidence_folder_answer(string path)
     {
-        var response = await _client.GetAsync("/health");
+        var response = await factory.Anonymous().GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "ledger.db")));
     }
 
     [Fact]

@@ -42,7 +42,8 @@ public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<Logging
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} handled in {ElapsedMs:F1} ms")]
+    // Debug: a production log keeps failures and slow requests, not a line for every request that went well.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} handled in {ElapsedMs:F1} ms")]
     private static partial void LogHandled(ILogger logger, string request, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Request} was slow: {ElapsedMs:F1} ms")]
