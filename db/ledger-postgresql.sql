@@ -896,3 +896,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206095645_ItemSearchText') THEN
+    ALTER TABLE "Items" ADD "SearchText" character varying(20501);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206095645_ItemSearchText') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206095645_ItemSearchText', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1273,3 +1273,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206095638_ItemSearchText'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [SearchText] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206095638_ItemSearchText'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206095638_ItemSearchText', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

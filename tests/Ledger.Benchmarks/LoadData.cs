@@ -26,10 +26,15 @@ internal static class LoadData
 
     private static readonly string[] Aspects = ["政治建设方面", "履职尽责方面", "队伍建设方面", "作风建设方面"];
 
-    public static async Task<int> SeedAsync(string databaseFile, int itemCount)
+    /// <summary>The ledger in <paramref name="databaseFile"/> (SQLite), or on PostgreSQL when a connection string is given.</summary>
+    public static Task<int> SeedAsync(string databaseFile, int itemCount, string? postgres = null) =>
+        postgres is null
+            ? SeedAsync(() => new SqliteLedgerDbContext(new DbContextOptionsBuilder<SqliteLedgerDbContext>().UseSqlite($"Data Source={databaseFile}").Options), itemCount)
+            : SeedAsync(() => new PostgreSqlLedgerDbContext(new DbContextOptionsBuilder<PostgreSqlLedgerDbContext>().UseNpgsql(postgres).Options), itemCount);
+
+    private static async Task<int> SeedAsync(Func<LedgerDbContext> open, int itemCount)
     {
-        var options = new DbContextOptionsBuilder<SqliteLedgerDbContext>().UseSqlite($"Data Source={databaseFile}").Options;
-        await using (var db = new SqliteLedgerDbContext(options))
+        await using (var db = open())
         {
             await db.Database.EnsureDeletedAsync();
             await db.Database.MigrateAsync();
@@ -40,7 +45,7 @@ internal static class LoadData
         var departments = Enumerable.Range(1, 20).Select(i => Department.Create($"第{i}部门", stamp)).ToList();
         var leaders = Enumerable.Range(1, 8).Select(_ => Person.Create(faker.Name.FullName(), "副检察长", null, true, stamp)).ToList();
         var staff = departments.ToDictionary(d => d.Id, d => Person.Create(faker.Name.FullName(), "检察官", d.Id, false, stamp));
-        await using (var db = new SqliteLedgerDbContext(options))
+        await using (var db = open())
         {
             db.AddRange(departments);
             db.AddRange(leaders);
@@ -52,7 +57,7 @@ internal static class LoadData
         var created = 0;
         for (var roundNo = 1; created < itemCount; roundNo++)
         {
-            await using var db = new SqliteLedgerDbContext(options);
+            await using var db = open();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var round = InspectionRound.Create(new RoundDetails($"市委第{roundNo}巡察组", $"第{roundNo}检察院党组", null, null, new DateOnly(2024, 7, 15), new DateOnly(2024, 10, 15)), stamp);
             var aspects = Aspects.Select(t => round.AddAspect(t, null, stamp)).ToList();
@@ -104,7 +109,7 @@ internal static class LoadData
     /// </summary>
     public const string OfficePassword = "Ledger@2025";
 
-    private static void AddAccounts(SqliteLedgerDbContext db, List<Department> departments, List<Person> leaders, Dictionary<Guid, Person> staff)
+    private static void AddAccounts(LedgerDbContext db, List<Department> departments, List<Person> leaders, Dictionary<Guid, Person> staff)
     {
         var roles = Roles.All.ToDictionary(r => r, r => new LedgerRole(r));
         db.Roles.AddRange(roles.Values);

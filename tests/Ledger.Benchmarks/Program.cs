@@ -1,14 +1,14 @@
 using BenchmarkDotNet.Running;
 using Ledger.Benchmarks;
 
-// `seed <folder> [count]` writes a generated ledger to <folder>/ledger.db, for a load run against the
-// real host (README, "Measuring"); `scan <folder> <day>...` times the reminder scan on it; anything else goes to
+// `seed <folder> [count] [postgres-connection-string]` writes a generated ledger to <folder>/ledger.db (or to the
+// PostgreSQL database named), for a load run against the real host (README, "Measuring"); `scan <folder> <day>...` times the reminder scan on it; anything else goes to
 // BenchmarkDotNet.
 if (args is ["seed", var folder, ..])
 {
     Directory.CreateDirectory(folder);
     var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-    var created = await LoadData.SeedAsync(Path.Combine(folder, "ledger.db"), count);
+    var created = await LoadData.SeedAsync(Path.Combine(folder, "ledger.db"), count, args.Length > 3 ? args[3] : null);
     Console.WriteLine($"{created} items written to {Path.GetFullPath(folder)}");
     return;
 }

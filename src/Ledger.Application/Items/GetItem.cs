@@ -38,11 +38,12 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             })
             .SingleAsync(cancellationToken);
 
-        var coDepartments = await item.SelectMany(i => i.CoDepartments)
+        var coDepartments = (await item.SelectMany(i => i.CoDepartments)
             .Join(db.Departments, c => c.DepartmentId, d => d.Id, (c, d) => d)
-            .OrderBy(d => d.Name)
             .Select(d => new NamedRef(d.Id, d.Name))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .OrderBy(d => d.Name, ChineseOrder.Names)
+            .ToList();
         var measures = await item.SelectMany(i => i.Measures)
             .OrderBy(m => m.Sequence)
             .Select(m => new MeasureDto(

@@ -217,8 +217,7 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
 
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
-            var keyword = q.Keyword.Trim();
-            items = items.Where(i => i.Title.Contains(keyword) || i.Description.Contains(keyword));
+            items = items.Matching(q.Keyword);
         }
 
         return items;

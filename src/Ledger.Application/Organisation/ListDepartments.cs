@@ -11,10 +11,12 @@ public sealed record ListDepartmentsQuery(bool IncludeInactive = false) : IQuery
 
 internal sealed class ListDepartmentsQueryHandler(ILedgerDbContext db) : IRequestHandler<ListDepartmentsQuery, IReadOnlyList<DepartmentDto>>
 {
-    public async Task<IReadOnlyList<DepartmentDto>> Handle(ListDepartmentsQuery request, CancellationToken cancellationToken) =>
-        await db.Departments.AsNoTracking()
+    public async Task<IReadOnlyList<DepartmentDto>> Handle(ListDepartmentsQuery request, CancellationToken cancellationToken)
+    {
+        var departments = await db.Departments.AsNoTracking()
             .Where(d => request.IncludeInactive || d.IsActive)
-            .OrderBy(d => d.Name)
             .Select(d => new DepartmentDto(d.Id, d.Name, d.IsActive, d.Version))
             .ToListAsync(cancellationToken);
+        return [.. departments.OrderBy(d => d.Name, ChineseOrder.Names)];
+    }
 }

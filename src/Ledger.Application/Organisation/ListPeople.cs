@@ -25,8 +25,7 @@ internal sealed class ListPeopleQueryHandler(ILedgerDbContext db) : IRequestHand
             people = people.Where(p => p.IsLeader);
         }
 
-        return await people
-            .OrderByDescending(p => p.IsLeader).ThenBy(p => p.Name)
+        var rows = await people
             .Select(p => new PersonDto(
                 p.Id,
                 p.Name,
@@ -37,5 +36,6 @@ internal sealed class ListPeopleQueryHandler(ILedgerDbContext db) : IRequestHand
                 p.IsActive,
                 p.Version))
             .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(p => p.IsLeader).ThenBy(p => p.Name, ChineseOrder.Names)];
     }
 }

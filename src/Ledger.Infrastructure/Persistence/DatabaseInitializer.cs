@@ -1,3 +1,4 @@
+using Ledger.Application.Items;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,12 +22,52 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        await FoldSearchTextAsync(cancellationToken);
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while a command writes; the setting is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Items saved before keyword search had its folded column (<see cref="ItemSearch"/>) get it once, after the migration
+    /// that adds it. The column is derived from the title and description, not a state change: nothing to audit or version.
+    /// </summary>
+    private async Task FoldSearchTextAsync(CancellationToken cancellationToken)
+    {
+        var folded = 0;
+        while (true)
+        {
+            var batch = await db.Items.AsNoTracking()
+                .Where(i => EF.Property<string?>(i, ItemSearch.Column) == null)
+                .Select(i => new { i.Id, i.Title, i.Description })
+                .Take(500)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var item in batch)
+            {
+                var text = ItemSearch.TextOf(item.Title, item.Description);
+                await db.Items.Where(i => i.Id == item.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => EF.Property<string?>(i, ItemSearch.Column), text), cancellationToken);
+            }
+
+            folded += batch.Count;
+        }
+
+        if (folded > 0)
+        {
+            LogFolded(folded);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keyword search text written for {Count} item(s) saved before it existed")]
+    private partial void LogFolded(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
     private partial void LogMigrating(int count, IReadOnlyList<string> migrations);

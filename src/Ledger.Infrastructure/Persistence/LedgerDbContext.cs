@@ -1,4 +1,5 @@
 using Ledger.Application.Common;
+using Ledger.Application.Items;
 using Ledger.Domain.Auditing;
 using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
@@ -62,6 +63,7 @@ public abstract class LedgerDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        KeepSearchTextCurrent();
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -76,6 +78,20 @@ public abstract class LedgerDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
+    }
+
+    /// <summary>The folded text keyword search reads (<see cref="ItemSearch"/>), written with every item that changed.</summary>
+    private void KeepSearchTextCurrent()
+    {
+        foreach (var entry in ChangeTracker.Entries<RectificationItem>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            var text = ItemSearch.TextOf(entry.Entity);
+            var column = entry.Property<string>(ItemSearch.Column);
+            if (column.CurrentValue != text)
+            {
+                column.CurrentValue = text;
+            }
+        }
     }
 
     /// <summary>Whether the provider's error is a unique index or primary key refusing a duplicate.</summary>

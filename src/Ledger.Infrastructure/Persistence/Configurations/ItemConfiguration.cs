@@ -1,3 +1,4 @@
+using Ledger.Application.Items;
 using Ledger.Domain.Items;
 using Ledger.Domain.Organisation;
 using Ledger.Domain.Rounds;
@@ -22,6 +23,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         builder.Property(i => i.CloseOutReviewedBy).HasMaxLength(100);
         builder.Property(i => i.AcknowledgedBy).HasMaxLength(100);
         builder.Ignore(i => i.PendingExtension);
+        builder.Property<string>(ItemSearch.Column).HasMaxLength(ItemSearch.MaxLength);
 
         builder.HasOne<InspectionRound>().WithMany().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Aspect>().WithMany().HasForeignKey(i => i.AspectId).OnDelete(DeleteBehavior.Restrict);

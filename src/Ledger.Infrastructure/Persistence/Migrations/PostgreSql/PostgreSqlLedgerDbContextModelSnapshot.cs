@@ -429,6 +429,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(20501)
+                        .HasColumnType("character varying(20501)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 

@@ -434,6 +434,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("rowversion");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(20501)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 

@@ -424,6 +424,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(20501)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
