@@ -21,15 +21,15 @@ public static class DatabaseFailures
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e switch
-                {
-                    RetryLimitExceededException => true,
-                    SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
-                    PostgresException postgres => IsPostgresUnavailable(postgres.SqlState),
-                    NpgsqlException npgsql => npgsql.IsTransient,
-                    SqlException sqlServer => sqlServer.Number is -2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 40613 or 1205,
-                    SocketException or TimeoutException => true,
-                    _ => false,
-                })
+            {
+                RetryLimitExceededException => true,
+                SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked,
+                PostgresException postgres => IsPostgresUnavailable(postgres.SqlState),
+                NpgsqlException npgsql => npgsql.IsTransient,
+                SqlException sqlServer => sqlServer.Number is -2 or 53 or 233 or 4060 or 10053 or 10054 or 10060 or 40613 or 1205,
+                SocketException or TimeoutException => true,
+                _ => false,
+            })
             {
                 return true;
             }
