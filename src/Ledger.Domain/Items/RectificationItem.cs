@@ -84,16 +84,21 @@ public sealed class RectificationItem : AggregateRoot
 
     public DeadlineExtension? PendingExtension => _extensions.Find(e => e.Decision == ExtensionDecision.Pending);
 
+    /// <summary>The largest number an item takes: a round has tens of problems, and the next number must stay an <see cref="int"/>.</summary>
+    public const int MaxNumber = 9999;
+
     public static RectificationItem Create(
         Guid roundId, Guid aspectId, ItemKind kind, int number, string title, string? description, ChangeStamp stamp)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, MaxNumber);
         var item = new RectificationItem
         {
             RoundId = roundId,
             AspectId = aspectId,
             Kind = kind,
             Number = number,
-            Title = Text.Required(title, "Title"),
+            Title = Text.RequiredLine(title, "Title"),
             Description = Text.Clean(description) ?? string.Empty,
             Status = ItemStatus.NotStarted,
         };
@@ -109,7 +114,7 @@ public sealed class RectificationItem : AggregateRoot
         CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
         var before = $"{Title}|{Description}";
         AspectId = aspectId;
-        Title = Text.Required(title, "Title");
+        Title = Text.RequiredLine(title, "Title");
         Description = Text.Clean(description) ?? string.Empty;
         Record(ItemChange.Edited, "修改问题内容", before, $"{Title}|{Description}", null, stamp);
     }
