@@ -1,6 +1,7 @@
 using Ledger.Infrastructure.Persistence;
 using Ledger.Web;
 using Ledger.Web.Endpoints;
+using Ledger.Web.Http;
 using Ledger.Web.Jobs;
 using Ledger.Web.Ui;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseChinese();
 app.UseAuthentication();
+app.UseSessionCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -13,6 +13,7 @@ using Ledger.Application.Rounds;
 using Ledger.Application.Settings;
 using Ledger.Application.Users;
 using Ledger.Domain.Reminders;
+using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -239,13 +240,13 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
     }
 
     [Fact]
-    public void Every_command_has_a_name_supervisors_can_read()
+    public void Every_command_and_session_event_has_a_name_supervisors_can_read()
     {
         var commands = typeof(AuditActions).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && !t.IsInterface && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Ledger.Application.Common.Messaging.ICommand<>)))
-            .Select(t => t.Name[..^"Command".Length])
-            .Order();
-        Assert.Equal(commands, AuditActions.Known.Order());
+            .Select(t => t.Name[..^"Command".Length]);
+        var sessionEvents = typeof(AccountEvents).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        Assert.Equal(commands.Concat(sessionEvents).Order(), AuditActions.Known.Order());
     }
 
     [Fact]
