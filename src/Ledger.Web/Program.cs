@@ -34,6 +34,7 @@ if (worker)
     return 0;
 }
 
+app.UseTransport();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseChinese();
@@ -43,7 +44,8 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference(o => o.WithTitle("Ledger API")).AllowAnonymous();
+// Scalar's default fonts come from its CDN, which an intranet cannot reach and the content security policy refuses.
+app.MapScalarApiReference(o => o.WithTitle("Ledger API").DisableDefaultFonts()).AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();
