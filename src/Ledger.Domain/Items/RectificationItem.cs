@@ -84,14 +84,15 @@ public sealed class RectificationItem : AggregateRoot
 
     public DeadlineExtension? PendingExtension => _extensions.Find(e => e.Decision == ExtensionDecision.Pending);
 
-    /// <summary>The largest number an item takes: a round has tens of problems, and the next number must stay an <see cref="int"/>.</summary>
+    /// <summary>
+    /// The largest number the office gives an item: a round has tens of problems, and the next number must stay an
+    /// <see cref="int"/>. Checked where a number is asked for (CreateItem); the importers keep their documents' numbers.
+    /// </summary>
     public const int MaxNumber = 9999;
 
     public static RectificationItem Create(
         Guid roundId, Guid aspectId, ItemKind kind, int number, string title, string? description, ChangeStamp stamp)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, MaxNumber);
         var item = new RectificationItem
         {
             RoundId = roundId,
