@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Ledger.Application.Common.Security;
+using Ledger.Infrastructure.Identity;
 using Ledger.Web.Tests;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -47,9 +50,13 @@ public sealed partial class SignInTests(BrowserHost host)
             await BrowserHost.SubmitSignInAsync(page, "browser-locked", "Wrong@2025");
         }
 
+        // The right password is refused in the words of a wrong one: the page does not confirm the account exists.
         await BrowserHost.SubmitSignInAsync(page, "browser-locked", LedgerApiFactory.Password);
         await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("登录失败");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LedgerUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("browser-locked"))!));
     }
 
     [Fact]
