@@ -141,8 +141,9 @@ internal static partial class Transport
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
+    /// <summary>A script element without a src: its text is what a policy's hash covers.</summary>
     [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex InlineScript();
+    internal static partial Regex InlineScript();
 }
 
 /// <summary>How TLS reaches the app: see <see cref="Transport"/>.</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Ledger.Application.Common.Security;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledger.Web.Tests.Api;
 
 /// <summary>The headers every answer carries, and <c>Ledger:Https</c>: TLS at the app (redirect, HSTS, Secure cookies) or at a proxy (forwarded headers).</summary>
-public sealed partial class TransportApiTests(LedgerApiFactory factory) : IClassFixture<LedgerApiFactory>
+public sealed class TransportApiTests(LedgerApiFactory factory) : IClassFixture<LedgerApiFactory>
 {
     [Theory]
     [InlineData("/health")]
@@ -39,7 +38,7 @@ public sealed partial class TransportApiTests(LedgerApiFactory factory) : IClass
         var response = await factory.Anonymous().GetAsync("/scalar/");
         var html = await response.Content.ReadAsStringAsync();
 
-        var inline = Assert.Single(InlineScript().Matches(html)).Groups[1].Value;
+        var inline = Assert.Single(Http.Transport.InlineScript().Matches(html)).Groups[1].Value;
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
         Assert.Contains($"script-src 'self' 'sha256-{hash}';", Header(response, "Content-Security-Policy"), StringComparison.Ordinal);
     }
@@ -49,7 +48,7 @@ public sealed partial class TransportApiTests(LedgerApiFactory factory) : IClass
     {
         var html = await factory.Anonymous().GetStringAsync("/account/login");
 
-        Assert.Empty(InlineScript().Matches(html));
+        Assert.Empty(Http.Transport.InlineScript().Matches(html));
     }
 
     [Fact]
@@ -99,9 +98,6 @@ public sealed partial class TransportApiTests(LedgerApiFactory factory) : IClass
 
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : string.Empty;
-
-    [GeneratedRegex(@"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex InlineScript();
 
     /// <summary>A host configured for TLS at the app or at a proxy at 10.0.0.5.</summary>
     private sealed class HttpsHost(string mode) : LedgerApiFactory
