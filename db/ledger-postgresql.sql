@@ -914,3 +914,48 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206105309_SessionsAndAuditAccounts') THEN
+    ALTER TABLE "AuditRecords" ADD "ActorId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206105309_SessionsAndAuditAccounts') THEN
+    CREATE TABLE "UsedRefreshTokens" (
+        "Hash" character varying(64) NOT NULL,
+        "UserId" uuid NOT NULL,
+        "UsedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_UsedRefreshTokens" PRIMARY KEY ("Hash")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206105309_SessionsAndAuditAccounts') THEN
+    CREATE INDEX "IX_AuditRecords_ActorId_At" ON "AuditRecords" ("ActorId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206105309_SessionsAndAuditAccounts') THEN
+    CREATE INDEX "IX_UsedRefreshTokens_ExpiresAt" ON "UsedRefreshTokens" ("ExpiresAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206105309_SessionsAndAuditAccounts') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206105309_SessionsAndAuditAccounts', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

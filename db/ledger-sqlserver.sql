@@ -1294,3 +1294,54 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105304_SessionsAndAuditAccounts'
+)
+BEGIN
+    ALTER TABLE [AuditRecords] ADD [ActorId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105304_SessionsAndAuditAccounts'
+)
+BEGIN
+    CREATE TABLE [UsedRefreshTokens] (
+        [Hash] nvarchar(64) NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [UsedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_UsedRefreshTokens] PRIMARY KEY ([Hash])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105304_SessionsAndAuditAccounts'
+)
+BEGIN
+    CREATE INDEX [IX_AuditRecords_ActorId_At] ON [AuditRecords] ([ActorId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105304_SessionsAndAuditAccounts'
+)
+BEGIN
+    CREATE INDEX [IX_UsedRefreshTokens_ExpiresAt] ON [UsedRefreshTokens] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206105304_SessionsAndAuditAccounts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206105304_SessionsAndAuditAccounts', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

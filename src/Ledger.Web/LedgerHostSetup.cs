@@ -22,6 +22,7 @@ internal static class LedgerHostSetup
         builder.Services.AddScoped<HttpCurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
         builder.AddSignIn();
+        builder.AddTransport();
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

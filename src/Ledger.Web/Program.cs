@@ -1,6 +1,7 @@
 using Ledger.Infrastructure.Persistence;
 using Ledger.Web;
 using Ledger.Web.Endpoints;
+using Ledger.Web.Http;
 using Ledger.Web.Jobs;
 using Ledger.Web.Ui;
 using Scalar.AspNetCore;
@@ -31,22 +32,25 @@ var app = builder.Build();
 
 if (worker)
 {
-    // A worker only runs jobs against the shared storage; its one endpoint tells an orchestrator it is alive.
+    // A worker only runs jobs against the shared storage; its health endpoints tell an orchestrator it is alive and ready.
     app.MapHealthEndpoints();
     app.Services.ScheduleJobs();
     await app.RunAsync();
     return 0;
 }
 
+app.UseTransport();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseChinese();
 app.UseAuthentication();
+app.UseSessionCheck();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference(o => o.WithTitle("Ledger API")).AllowAnonymous();
+// Scalar's default fonts come from its CDN, which an intranet cannot reach and the content security policy refuses.
+app.MapScalarApiReference(o => o.WithTitle("Ledger API").DisableDefaultFonts()).AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapUserEndpoints();

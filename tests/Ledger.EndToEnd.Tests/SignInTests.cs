@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Ledger.Application.Common.Security;
+using Ledger.Infrastructure.Identity;
 using Ledger.Web.Tests;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -47,9 +50,13 @@ public sealed partial class SignInTests(BrowserHost host)
             await BrowserHost.SubmitSignInAsync(page, "browser-locked", "Wrong@2025");
         }
 
+        // The right password is refused in the words of a wrong one: the page does not confirm the account exists.
         await BrowserHost.SubmitSignInAsync(page, "browser-locked", LedgerApiFactory.Password);
-        await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("账号已锁定");
+        await Expect(page.GetByTestId("sign-in-error")).ToContainTextAsync("登录失败");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LedgerUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("browser-locked"))!));
     }
 
     [Fact]
@@ -79,6 +86,34 @@ public sealed partial class SignInTests(BrowserHost host)
         await Expect(page).ToHaveURLAsync(new Regex("/account/login$"));
         await FillAndSubmitAsync(page, "browser-first", "Changed@2025");
         await Expect(page).ToHaveURLAsync(new Regex("/items$"));
+    }
+
+    [Fact]
+    public async Task The_pages_and_the_API_reference_run_under_the_content_security_policy()
+    {
+        host.CreateUser("browser-csp", Roles.Office, displayName: "策略测试");
+        var page = await host.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        // A page works only once its circuit (a WebSocket the policy must allow) answers a click.
+        await BrowserHost.SubmitSignInAsync(page, "browser-csp", LedgerApiFactory.Password);
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.GotoAsync("/items");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("策略测试");
+
+        // Scalar renders its reference from the OpenAPI document with its own inline settings script.
+        await page.GotoAsync("/scalar/");
+        await Expect(page.GetByText("Ledger 巡察整改台账 API").First).ToBeVisibleAsync();
+
+        Assert.Empty(refused);
     }
 
     private static async Task FillAndSubmitAsync(IPage page, string userName, string password)

@@ -50,6 +50,7 @@ public static class AuditChanges
         ["AcknowledgedAt"] = "签收时间",
         ["AcknowledgedBy"] = "签收人",
         ["Actor"] = "操作人",
+        ["Address"] = "来源地址",
         ["AspectId"] = "方面",
         ["At"] = "时间",
         ["Change"] = "变更类型",
@@ -127,6 +128,7 @@ public static class AuditChanges
         ["WithdrawalReason"] = "撤回理由",
         ["WithdrawnAt"] = "撤回时间",
         ["WithdrawnBy"] = "撤回人",
+        ["UserName"] = "登录名",
     };
 
     private static readonly Dictionary<string, string> States = new(StringComparer.Ordinal)
@@ -134,6 +136,7 @@ public static class AuditChanges
         ["Added"] = "新增",
         ["Modified"] = "修改",
         ["Deleted"] = "删除",
+        ["Event"] = "事件",
     };
 
     /// <summary>The Chinese name of a kind of record, or the stored name for one this list does not know.</summary>

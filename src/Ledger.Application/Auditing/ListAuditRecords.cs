@@ -20,6 +20,9 @@ public sealed record ListAuditRecordsQuery : IPagedQuery, IQuery<PagedResult<Aud
     /// <summary>Who acted, as the record names them.</summary>
     public string? Actor { get; init; }
 
+    /// <summary>The account that acted, whatever name it had: two accounts named alike stay apart.</summary>
+    public Guid? ActorId { get; init; }
+
     /// <summary>The record acted on, e.g. an item's id.</summary>
     public Guid? EntityId { get; init; }
 
@@ -36,8 +39,9 @@ public sealed record ListAuditRecordsQuery : IPagedQuery, IQuery<PagedResult<Aud
 }
 
 /// <param name="Changes">Each changed entity with its properties' before and after, as written in the same transaction.</param>
+/// <param name="ActorId">The account that acted; null for the system and for a sign-in under a name no account has.</param>
 public sealed record AuditRecordDto(
-    Guid Id, DateTime At, string Actor, string Action, string ActionText, string EntityType, Guid EntityId, JsonElement Changes, string? Reason)
+    Guid Id, DateTime At, string Actor, Guid? ActorId, string Action, string ActionText, string EntityType, Guid EntityId, JsonElement Changes, string? Reason)
 {
     /// <summary>The kind of record acted on, in Chinese: 整改事项, 部门…</summary>
     public string EntityTypeText => AuditChanges.EntityText(EntityType);
@@ -80,6 +84,11 @@ internal static class AuditFilter
             records = records.Where(a => a.Actor == actor);
         }
 
+        if (q.ActorId is { } actorId)
+        {
+            records = records.Where(a => a.ActorId == actorId);
+        }
+
         if (q.EntityId is { } entityId)
         {
             records = records.Where(a => a.EntityId == entityId);
@@ -110,6 +119,6 @@ internal static class AuditFilter
     public static AuditRecordDto ToDto(AuditRecord a)
     {
         using var changes = JsonDocument.Parse(a.Changes);
-        return new AuditRecordDto(a.Id, a.At, a.Actor, a.Action, AuditActions.ToChinese(a.Action), a.EntityType, a.EntityId, changes.RootElement.Clone(), a.Reason);
+        return new AuditRecordDto(a.Id, a.At, a.Actor, a.ActorId, a.Action, AuditActions.ToChinese(a.Action), a.EntityType, a.EntityId, changes.RootElement.Clone(), a.Reason);
     }
 }

@@ -16,13 +16,18 @@ public interface IPagedQuery
     int PageSize { get; }
 }
 
-/// <summary>The page rules every list shares; a list only chooses its largest page.</summary>
+/// <summary>
+/// The page rules every list shares; a list only chooses its largest page. Pages stop at <see cref="MaxPage"/>, so the
+/// rows skipped, <c>(page - 1) * pageSize</c>, stay within an <see cref="int"/> for any page size a list allows.
+/// </summary>
 internal sealed class PageRules<T> : AbstractValidator<T>
     where T : IPagedQuery
 {
+    public const int MaxPage = 1_000_000;
+
     public PageRules(int maxPageSize)
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.Page).InclusiveBetween(1, Math.Min(MaxPage, int.MaxValue / maxPageSize));
         RuleFor(x => x.PageSize).InclusiveBetween(1, maxPageSize);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class CreateItemCommandValidator : AbstractValidator<CreateItemC
         RuleFor(x => x.Title).RequiredText(500);
         RuleFor(x => x.Description).OptionalText(20000);
         RuleFor(x => x.Kind).IsInEnum();
-        RuleFor(x => x.Number).GreaterThan(0);
+        RuleFor(x => x.Number).InclusiveBetween(1, RectificationItem.MaxNumber);
     }
 }
 
@@ -43,13 +43,19 @@ internal sealed class CreateItemCommandHandler(ILedgerDbContext db, RequestConte
         }
 
         var siblings = db.Items.Where(i => i.RoundId == request.RoundId && i.Kind == request.Kind);
-        var number = request.Number ?? (await siblings.MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0) + 1;
+        // Counted as a long: a number stored by an older version or a sheet can be int.MaxValue, whose successor wraps.
+        var number = request.Number ?? (long)(await siblings.MaxAsync(i => (int?)i.Number, cancellationToken) ?? 0) + 1;
+        if (number > RectificationItem.MaxNumber)
+        {
+            throw FieldValidation.Error("number", $"序号已超过{RectificationItem.MaxNumber}，请指定一个未用的序号。");
+        }
+
         if (request.Number is not null && await siblings.AnyAsync(i => i.Number == number, cancellationToken))
         {
             throw FieldValidation.Error("number", $"该轮次已有序号为{number}的事项。");
         }
 
-        var item = RectificationItem.Create(request.RoundId, request.AspectId, request.Kind, number, request.Title, request.Description, context.Stamp());
+        var item = RectificationItem.Create(request.RoundId, request.AspectId, request.Kind, (int)number, request.Title, request.Description, context.Stamp());
         db.Items.Add(item);
         return ItemState.Of(item);
     }

@@ -4,6 +4,7 @@ using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
 using Ledger.Domain.Rounds;
+using Ledger.Domain.Rounds.Rules;
 using MediatR;
 
 namespace Ledger.Application.Rounds;
@@ -24,6 +25,8 @@ internal sealed class CreateRoundCommandValidator : RoundFieldsValidator<CreateR
     public CreateRoundCommandValidator()
     {
         RuleForEach(x => x.Aspects).RequiredText(CommonRules.ShortText);
+        RuleFor(x => x.Aspects!.Count).LessThanOrEqualTo(AspectsAreLimited.Maximum).When(x => x.Aspects is not null)
+            .WithMessage($"一个巡察轮次至多{AspectsAreLimited.Maximum}个方面。").OverridePropertyName("aspects");
     }
 }
 

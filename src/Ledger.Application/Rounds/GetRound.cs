@@ -2,6 +2,7 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +11,13 @@ namespace Ledger.Application.Rounds;
 [Allowed(Roles.Anyone)]
 public sealed record GetRoundQuery(Guid Id) : IQuery<RoundDto>;
 
-internal sealed class GetRoundQueryHandler(ILedgerDbContext db) : IRequestHandler<GetRoundQuery, RoundDto>
+/// <summary>A round with its aspects, counting the items the user may see, as the rounds list does: a department's own.</summary>
+internal sealed class GetRoundQueryHandler(ILedgerDbContext db, ICurrentUser user) : IRequestHandler<GetRoundQuery, RoundDto>
 {
-    public async Task<RoundDto> Handle(GetRoundQuery request, CancellationToken cancellationToken) =>
-        await db.Rounds.AsNoTracking()
+    public async Task<RoundDto> Handle(GetRoundQuery request, CancellationToken cancellationToken)
+    {
+        var items = db.Items.VisibleTo(user);
+        return await db.Rounds.AsNoTracking()
             .Where(r => r.Id == request.Id)
             .Select(r => new RoundDto(
                 r.Id,
@@ -25,9 +29,10 @@ internal sealed class GetRoundQueryHandler(ILedgerDbContext db) : IRequestHandle
                 r.FeedbackDate,
                 r.RectificationPeriodEnd,
                 r.Aspects.OrderBy(a => a.Order)
-                    .Select(a => new AspectDto(a.Id, a.Order, a.Title, db.Items.Count(i => i.AspectId == a.Id)))
+                    .Select(a => new AspectDto(a.Id, a.Order, a.Title, items.Count(i => i.AspectId == a.Id)))
                     .ToList(),
-                db.Items.Count(i => i.RoundId == r.Id)))
+                items.Count(i => i.RoundId == r.Id)))
             .SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException("巡察轮次");
+            ?? throw new NotFoundException("巡察轮次");
+    }
 }

@@ -14,11 +14,12 @@ public sealed class AuditRecord
         Changes = string.Empty;
     }
 
-    public AuditRecord(DateTime at, string actor, string action, string entityType, Guid entityId, string changes, string? reason)
+    public AuditRecord(DateTime at, string actor, Guid? actorId, string action, string entityType, Guid entityId, string changes, string? reason)
     {
         Id = Guid.CreateVersion7();
         At = at;
         Actor = actor;
+        ActorId = actorId;
         Action = action;
         EntityType = entityType;
         EntityId = entityId;
@@ -30,7 +31,14 @@ public sealed class AuditRecord
 
     public DateTime At { get; private init; }
 
+    /// <summary>The display name the account had when it acted: what a reader recognises, not what identifies.</summary>
     public string Actor { get; private init; }
+
+    /// <summary>
+    /// The account that acted, so two accounts an administrator named alike stay apart; null for the system (jobs,
+    /// seeding) and for a sign-in under a name no account has.
+    /// </summary>
+    public Guid? ActorId { get; private init; }
 
     /// <summary>The use case, e.g. AssignItem.</summary>
     public string Action { get; private init; }

@@ -45,6 +45,6 @@ public sealed class CalendarEntry : AggregateRoot
         }
 
         Kind = kind;
-        Name = Text.Required(name, nameof(name));
+        Name = Text.RequiredLine(name, nameof(name));
     }
 }

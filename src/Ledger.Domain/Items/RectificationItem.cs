@@ -84,6 +84,12 @@ public sealed class RectificationItem : AggregateRoot
 
     public DeadlineExtension? PendingExtension => _extensions.Find(e => e.Decision == ExtensionDecision.Pending);
 
+    /// <summary>
+    /// The largest number the office gives an item: a round has tens of problems, and the next number must stay an
+    /// <see cref="int"/>. Checked where a number is asked for (CreateItem); the importers keep their documents' numbers.
+    /// </summary>
+    public const int MaxNumber = 9999;
+
     public static RectificationItem Create(
         Guid roundId, Guid aspectId, ItemKind kind, int number, string title, string? description, ChangeStamp stamp)
     {
@@ -93,7 +99,7 @@ public sealed class RectificationItem : AggregateRoot
             AspectId = aspectId,
             Kind = kind,
             Number = number,
-            Title = Text.Required(title, "Title"),
+            Title = Text.RequiredLine(title, "Title"),
             Description = Text.Clean(description) ?? string.Empty,
             Status = ItemStatus.NotStarted,
         };
@@ -109,7 +115,7 @@ public sealed class RectificationItem : AggregateRoot
         CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
         var before = $"{Title}|{Description}";
         AspectId = aspectId;
-        Title = Text.Required(title, "Title");
+        Title = Text.RequiredLine(title, "Title");
         Description = Text.Clean(description) ?? string.Empty;
         Record(ItemChange.Edited, "修改问题内容", before, $"{Title}|{Description}", null, stamp);
     }

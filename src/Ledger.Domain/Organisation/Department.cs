@@ -16,14 +16,14 @@ public sealed class Department : AggregateRoot
 
     public static Department Create(string name, ChangeStamp stamp)
     {
-        var department = new Department { Name = Text.Required(name, "Name"), IsActive = true };
+        var department = new Department { Name = Text.RequiredLine(name, "Name"), IsActive = true };
         department.MarkCreated(stamp);
         return department;
     }
 
     public void Rename(string name, ChangeStamp stamp)
     {
-        Name = Text.Required(name, "Name");
+        Name = Text.RequiredLine(name, "Name");
         Touch(stamp);
     }
 

@@ -46,8 +46,8 @@ public sealed class Person : AggregateRoot
 
     private void SetDetails(string name, string? position, Guid? departmentId, bool isLeader)
     {
-        Name = Text.Required(name, "Name");
-        Position = Text.Clean(position);
+        Name = Text.RequiredLine(name, "Name");
+        Position = PlainText.Line(position);
         DepartmentId = departmentId;
         IsLeader = isLeader;
     }

@@ -14,7 +14,7 @@ public sealed class Aspect
     {
         Id = Guid.CreateVersion7();
         RoundId = roundId;
-        Title = Text.Required(title, "Title");
+        Title = Text.RequiredLine(title, "Title");
         Order = order;
     }
 
@@ -27,7 +27,7 @@ public sealed class Aspect
     /// <summary>1-based position: (一) is 1.</summary>
     public int Order { get; private set; }
 
-    internal void Rename(string title) => Title = Text.Required(title, "Title");
+    internal void Rename(string title) => Title = Text.RequiredLine(title, "Title");
 
     internal void MoveTo(int order) => Order = order;
 }

@@ -50,6 +50,7 @@ public sealed class InspectionRound : AggregateRoot
     public Aspect AddAspect(string title, int? position, ChangeStamp stamp)
     {
         var count = _aspects.Count;
+        CheckRule(new AspectsAreLimited(count));
         var order = Math.Clamp(position ?? count + 1, 1, count + 1);
         foreach (var later in _aspects.Where(a => a.Order >= order))
         {
@@ -77,8 +78,8 @@ public sealed class InspectionRound : AggregateRoot
     private void Apply(RoundDetails details)
     {
         CheckRule(new InspectionPeriodMustBeOrdered(details.InspectionStart, details.InspectionEnd));
-        InspectingTeam = Text.Required(details.InspectingTeam, "InspectingTeam");
-        InspectedUnit = Text.Required(details.InspectedUnit, "InspectedUnit");
+        InspectingTeam = Text.RequiredLine(details.InspectingTeam, "InspectingTeam");
+        InspectedUnit = Text.RequiredLine(details.InspectedUnit, "InspectedUnit");
         InspectionStart = details.InspectionStart;
         InspectionEnd = details.InspectionEnd;
         FeedbackDate = details.FeedbackDate;

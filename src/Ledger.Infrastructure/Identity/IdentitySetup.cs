@@ -16,6 +16,8 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<LedgerClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>();
         builder.Services.AddScoped<IUserAccounts, UserAccounts>();
+        builder.Services.AddScoped<AccountEvents>();
+        builder.Services.AddScoped<RefreshTokens>();
         return builder;
     }
 

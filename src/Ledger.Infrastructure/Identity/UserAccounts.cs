@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Users;
+using Ledger.Domain.Common;
 using Ledger.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -49,7 +50,7 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
         var user = new LedgerUser
         {
             UserName = details.UserName.Trim(),
-            DisplayName = details.DisplayName.Trim(),
+            DisplayName = PlainText.Line(details.DisplayName) ?? string.Empty,
             DepartmentId = details.DepartmentId,
             PersonId = details.PersonId,
             MustChangePassword = mustChangePassword,
@@ -65,7 +66,7 @@ internal sealed class UserAccounts(UserManager<LedgerUser> users, IUserStore<Led
         var current = await Manager.GetRolesAsync(user);
         var revoke = user.IsActive != isActive || user.DepartmentId != details.DepartmentId || user.PersonId != details.PersonId
                      || !current.Order().SequenceEqual(details.Roles.Distinct().Order());
-        user.DisplayName = details.DisplayName.Trim();
+        user.DisplayName = PlainText.Line(details.DisplayName) ?? string.Empty;
         user.DepartmentId = details.DepartmentId;
         user.PersonId = details.PersonId;
         user.IsActive = isActive;

@@ -41,6 +41,7 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
         db.AuditRecords.Add(new AuditRecord(
             clock.GetUtcNow().UtcDateTime,
             user.Name,
+            user.UserId,
             action,
             root.Metadata.ClrType.Name,
             KeyOf(root),

@@ -12,7 +12,7 @@ internal static class AuditEndpoints
     {
         var audit = app.MapGroup("/api/audit").WithTags("审计记录");
         audit.MapGet("/", ([AsParameters] AuditQueryString filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("审计记录（纪检监察、整改办、系统管理员）：按操作人、对象（如事项编号）、操作、日期范围查询，最新在前", changes: false, hasTarget: false);
+            .Doc("审计记录（纪检监察、整改办、系统管理员）：按操作人（姓名或账号 actorId）、对象（如事项编号）、操作、日期范围查询，最新在前", changes: false, hasTarget: false);
         audit.MapGet("/export", async ([AsParameters] AuditQueryString filter, TimeProvider clock, IMediator m, CancellationToken ct) =>
             {
                 var sheet = await m.Send(new ExportAuditRecordsQuery(filter.ToQuery()), ct);
@@ -25,11 +25,12 @@ internal static class AuditEndpoints
     }
 
     internal sealed record AuditQueryString(
-        [FromQuery] string? Actor, [FromQuery] Guid? EntityId, [FromQuery] string? Action, [FromQuery] DateOnly? From, [FromQuery] DateOnly? To, int? Page, int? PageSize)
+        [FromQuery] string? Actor, [FromQuery] Guid? ActorId, [FromQuery] Guid? EntityId, [FromQuery] string? Action, [FromQuery] DateOnly? From, [FromQuery] DateOnly? To, int? Page, int? PageSize)
     {
         public ListAuditRecordsQuery ToQuery() => new()
         {
             Actor = Actor,
+            ActorId = ActorId,
             EntityId = EntityId,
             Action = Action,
             From = From,

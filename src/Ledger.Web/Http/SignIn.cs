@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Ledger.Infrastructure.Identity;
 using Ledger.Web.Ui;
 using Microsoft.AspNetCore.Authentication;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Ledger.Web.Http;
 
@@ -19,8 +22,11 @@ internal static class SignIn
     /// <summary>Policy for what a user with a password to change may still do: see who they are, change it, sign out.</summary>
     public const string PasswordMayBeExpired = "PasswordMayBeExpired";
 
-    /// <summary>How soon a role change or a disabled account reaches a signed-in cookie, and an open page of the UI.</summary>
-    public static readonly TimeSpan StampValidationInterval = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How soon a new security stamp (a role change, a disabled account, a new password, a sign-out) reaches an open page
+    /// of the UI, whose circuit outlives the request that opened it. Requests check the stamp each time (<see cref="UseSessionCheck"/>).
+    /// </summary>
+    public static readonly TimeSpan StampValidationInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The scheme <c>AddIdentityApiEndpoints</c> makes the default (bearer or cookie, whichever a request carries); Identity keeps its name internal.</summary>
     internal const string IdentityDefaultScheme = "Identity.BearerAndApplication";
@@ -30,6 +36,8 @@ internal static class SignIn
         builder.Services.AddIdentityApiEndpoints<LedgerUser>(IdentitySetup.Configure)
             .AddLedgerStores()
             .AddSignInManager<LedgerSignInManager>();
+        builder.Services.AddScoped<DecoyPassword>();
+        builder.Services.AddSingleton(new SignInThrottle(builder.Configuration.GetSection(SignInThrottle.Section).Get<SignInThrottle.Limits>() ?? new()));
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = StampValidationInterval);
         builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         builder.Services.ConfigureApplicationCookie(o =>
@@ -84,10 +92,46 @@ internal static class SignIn
         };
     }
 
-    /// <summary>Why a password sign-in failed, in the words the API and the sign-in page both use.</summary>
-    public static (string Title, string Detail) Refusal(Microsoft.AspNetCore.Identity.SignInResult result) => result.IsLockedOut
-        ? ("账号已锁定", "连续登录失败次数过多，请 15 分钟后再试，或请系统管理员重置密码。")
-        : ("登录失败", "登录名或密码不正确，或账号已停用。");
+    /// <summary>
+    /// Why a password sign-in failed, in the words the API and the sign-in page both use. An unknown name, a wrong
+    /// password, a disabled and a locked account read alike, so the answer does not tell which names are accounts.
+    /// </summary>
+    public static readonly (string Title, string Detail) Refusal =
+        ("登录失败", "登录名或密码不正确，或账号已停用或锁定（连续失败 5 次锁定 15 分钟，可请系统管理员重置密码）。");
+
+    /// <summary>The answer to too many sign-in attempts from one address or for one account.</summary>
+    public static readonly (string Title, string Detail) Throttled = ("登录尝试过于频繁", "请稍后再试。");
+
+    /// <summary>
+    /// Checks each signed-in request's security stamp against the account's, so a sign-out, a new password, a change of
+    /// roles or scope and a disabled account end cookies and bearer tokens at once. Identity checks a cookie's stamp
+    /// only now and then, and a bearer token's never. A request whose session has ended goes on as anonymous and is
+    /// answered 401, or sent to sign in.
+    /// </summary>
+    public static IApplicationBuilder UseSessionCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated == true && !await IsCurrentAsync(context))
+        {
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        }
+
+        await next(context);
+    });
+
+    private static async Task<bool> IsCurrentAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        var stampClaim = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (!Guid.TryParse(context.User.FindFirstValue(System.Security.Claims.ClaimTypes.NameIdentifier), out var id)
+            || context.User.FindFirstValue(stampClaim) is not { } stamp)
+        {
+            return false;
+        }
+
+        // One primary-key read per request: cheaper than the hashing a cache would save, and never stale.
+        var db = services.GetRequiredService<Ledger.Infrastructure.Persistence.LedgerDbContext>();
+        return await db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.SecurityStamp == stamp && u.IsActive, context.RequestAborted);
+    }
 
     /// <summary>
     /// After a password change, a browser signed in with the cookie gets a new one: the old carried the claim that the
@@ -118,7 +162,11 @@ internal static class SignIn
     }
 }
 
-/// <summary>A disabled account cannot sign in or refresh a token, whatever its password.</summary>
+/// <summary>
+/// Identity's sign-in with the ledger's rules: a disabled account cannot sign in or refresh a token, whatever its
+/// password; attempts are throttled and recorded; a refusal takes as long whatever its reason; signing out ends every
+/// session of the account.
+/// </summary>
 internal sealed class LedgerSignInManager(
     UserManager<LedgerUser> users,
     IHttpContextAccessor context,
@@ -126,8 +174,90 @@ internal sealed class LedgerSignInManager(
     Microsoft.Extensions.Options.IOptions<IdentityOptions> options,
     ILogger<SignInManager<LedgerUser>> logger,
     Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<LedgerUser> confirmation)
+    IUserConfirmation<LedgerUser> confirmation,
+    AccountEvents events,
+    SignInThrottle throttle,
+    DecoyPassword decoy)
     : SignInManager<LedgerUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(LedgerUser user) => user.IsActive && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// The password sign-in of the API and of the sign-in page: throttled per address and per account, locking after
+    /// five failures, and recorded in the audit trail. Null when throttled: nothing was checked.
+    /// </summary>
+    public async Task<SignInResult?> SignInWithPasswordAsync(string userName, string password, bool isPersistent)
+    {
+        var address = Address;
+        if (!throttle.TryEnter(address, userName))
+        {
+            return null;
+        }
+
+        var user = await UserManager.FindByNameAsync(userName);
+        SignInResult result;
+        if (user is null)
+        {
+            decoy.Verify(password);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: true);
+        }
+
+        var action = result.Succeeded ? AccountEvents.SignedIn : result.IsLockedOut ? AccountEvents.LockedOut : AccountEvents.SignInFailed;
+        await events.RecordAsync(action, user, userName, address);
+        return result;
+    }
+
+    /// <summary>
+    /// A locked or disabled account is refused before its password is hashed; one is hashed anyway, so the refusal takes
+    /// as long as a wrong password's and its timing does not tell a locked account from the rest.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(LedgerUser user, string password, bool lockoutOnFailure)
+    {
+        if (!await CanSignInAsync(user) || (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user)))
+        {
+            decoy.Verify(password);
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// Signs out and ends every session of the account: a new security stamp invalidates its cookies, bearer tokens and
+    /// refresh tokens, wherever they were copied to.
+    /// </summary>
+    public override async Task SignOutAsync()
+    {
+        if (await UserManager.GetUserAsync(Context.User) is { } user)
+        {
+            await UserManager.UpdateSecurityStampAsync(user);
+            await events.RecordAsync(AccountEvents.SignedOut, user, null, Address);
+        }
+
+        await Context.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>A refresh token exchanged a second time was copied: every session of its account ends.</summary>
+    public async Task EndSessionsAfterReuseAsync(LedgerUser user)
+    {
+        await UserManager.UpdateSecurityStampAsync(user);
+        await events.RecordAsync(AccountEvents.RefreshTokenReused, user, null, Address);
+    }
+
+    private string? Address => Context.Connection.RemoteIpAddress?.ToString();
+}
+
+/// <summary>A password hash of nothing, verified where no real one is, so every refusal of a sign-in costs one hash.</summary>
+internal sealed class DecoyPassword(IPasswordHasher<LedgerUser> hasher)
+{
+    private static readonly LedgerUser Nobody = new();
+
+    // Hashed once: a hash records its own iteration count, so verifying it costs what verifying a real one does.
+    private static string? _hash;
+
+    public void Verify(string password) =>
+        hasher.VerifyHashedPassword(Nobody, _hash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString()), password);
 }

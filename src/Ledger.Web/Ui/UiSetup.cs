@@ -53,9 +53,9 @@ internal static class UiSetup
 
         // A form post from the app bar, so the cookie is cleared on a real response; the token keeps other sites from
         // signing a user out.
-        app.MapPost(UiPaths.SignOut, async (HttpContext context) =>
+        app.MapPost(UiPaths.SignOut, async (LedgerSignInManager signIn) =>
             {
-                await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                await signIn.SignOutAsync();
                 return Results.LocalRedirect(UiPaths.SignIn);
             })
             .WithMetadata(new RequireAntiforgeryTokenAttribute())

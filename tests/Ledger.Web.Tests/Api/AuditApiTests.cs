@@ -13,6 +13,7 @@ using Ledger.Application.Rounds;
 using Ledger.Application.Settings;
 using Ledger.Application.Users;
 using Ledger.Domain.Reminders;
+using Ledger.Infrastructure.Identity;
 using Ledger.Infrastructure.Persistence;
 using Ledger.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -239,13 +240,13 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
     }
 
     [Fact]
-    public void Every_command_has_a_name_supervisors_can_read()
+    public void Every_command_and_session_event_has_a_name_supervisors_can_read()
     {
         var commands = typeof(AuditActions).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && !t.IsInterface && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Ledger.Application.Common.Messaging.ICommand<>)))
-            .Select(t => t.Name[..^"Command".Length])
-            .Order();
-        Assert.Equal(commands, AuditActions.Known.Order());
+            .Select(t => t.Name[..^"Command".Length]);
+        var sessionEvents = typeof(AccountEvents).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        Assert.Equal(commands.Concat(sessionEvents).Order(), AuditActions.Known.Order());
     }
 
     [Fact]
@@ -274,7 +275,8 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
         var rows = MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
         Assert.StartsWith("审计记录", rows[0]["A"]?.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["时间", "操作人", "操作", "对象类型", "对象编号", "变更内容", "理由"], rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal(["时间", "操作人", "操作", "对象类型", "对象编号", "变更内容", "理由", "操作人账号"], rows[1].Values.Select(v => v?.ToString()));
+        Assert.Equal(forItem.Items[0].ActorId.ToString(), rows[3]["H"]?.ToString());
         Assert.Equal(["新增整改事项", "启动整改"], rows.Skip(2).Select(r => r["C"]?.ToString()));
         Assert.Equal("整改事项", rows[3]["D"]?.ToString());
         Assert.StartsWith("2025年1月16日 10:", rows[3]["A"]?.ToString(), StringComparison.Ordinal);

@@ -94,10 +94,11 @@ public sealed class EvidenceApiTests(SmallEvidenceLimitFactory factory) : IClass
             "disguised" => [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03, .. new byte[200]],
             _ => Ledgers.Pdf(kind),
         };
+        var staff = factory.ClientFor(Roles.DepartmentStaff, lead);
         var audit = await AuditCountAsync();
         var filesBefore = StoredFiles();
 
-        var response = await Ledgers.UploadAsync(factory.ClientFor(Roles.DepartmentStaff, lead), item.Id, item.Version, fileName, content);
+        var response = await Ledgers.UploadAsync(staff, item.Id, item.Version, fileName, content);
 
         var problem = await response.ProblemAsync(status);
         Assert.Contains(message, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);

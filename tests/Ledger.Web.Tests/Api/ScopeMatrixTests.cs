@@ -33,7 +33,7 @@ public sealed class ScopeMatrixTests(LedgerApiFactory factory) : IClassFixture<L
     };
 
     [Fact]
-    public async Task A_departments_round_list_counts_its_own_items_only()
+    public async Task A_departments_round_list_and_round_count_its_own_items_only()
     {
         var office = factory.CreateClient();
         var ledgers = new Ledgers(office);
@@ -50,6 +50,11 @@ public sealed class ScopeMatrixTests(LedgerApiFactory factory) : IClassFixture<L
 
         Assert.Equal(2, asOffice.ItemCount);
         Assert.Equal(1, asDepartment.ItemCount);
+
+        var roundAsOffice = (await office.GetFromJsonAsync<Application.Rounds.RoundDto>($"/api/rounds/{round.Id}", LedgerApiFactory.Json))!;
+        var roundAsDepartment = (await factory.ClientFor(Roles.DepartmentHead, mine.Id).GetFromJsonAsync<Application.Rounds.RoundDto>($"/api/rounds/{round.Id}", LedgerApiFactory.Json))!;
+        Assert.Equal((2, 2), (roundAsOffice.ItemCount, roundAsOffice.Aspects.Single().ItemCount));
+        Assert.Equal((1, 1), (roundAsDepartment.ItemCount, roundAsDepartment.Aspects.Single().ItemCount));
     }
 
     [Fact]

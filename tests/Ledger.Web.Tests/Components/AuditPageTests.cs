@@ -43,6 +43,30 @@ public sealed class AuditPageTests(LedgerApiFactory host) : HostPageContext(host
     }
 
     [Fact]
+    public async Task A_name_opens_that_accounts_records_only_though_another_account_has_the_same_name()
+    {
+        var first = Host.CreateUser($"same-name-a-{Guid.NewGuid():N}"[..20], Roles.Office, displayName: "同名整改办");
+        var second = Host.CreateUser($"same-name-b-{Guid.NewGuid():N}"[..20], Roles.Office, displayName: "同名整改办");
+        await new Ledgers(Host.ClientFor(Roles.Office, userName: first.UserName)).DepartmentAsync($"甲建的部门-{Guid.NewGuid():N}");
+        await new Ledgers(Host.ClientFor(Roles.Office, userName: second.UserName)).DepartmentAsync($"乙建的部门-{Guid.NewGuid():N}");
+        await SignInToHostAsync(Roles.Supervisor);
+        RenderProviders();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/audit?action=CreateDepartment");
+        var page = Render<Audit>();
+
+        // Each record's name links to its own account, not to whoever else bears the name.
+        var links = page.WaitForElements("[data-testid=audit-actor-link]").Where(a => a.TextContent.Trim() == "同名整改办").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal([$"/audit?actorId={second.Id}", $"/audit?actorId={first.Id}"], links.Take(2));
+
+        navigation.NavigateTo($"/audit?actorId={first.Id}");
+        page.WaitForAssertion(() => Assert.Contains("只看账号：同名整改办", page.Find("[data-testid=audit-account]").TextContent, StringComparison.Ordinal));
+        var records = page.FindAll("[data-testid=audit-record]");
+        Assert.Contains(records, r => r.TextContent.Contains("甲建的部门", StringComparison.Ordinal));
+        Assert.DoesNotContain(records, r => r.TextContent.Contains("乙建的部门", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_day_without_records_says_so()
     {
         await SignInToHostAsync(Roles.Supervisor);

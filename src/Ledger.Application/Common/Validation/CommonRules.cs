@@ -1,4 +1,5 @@
 using FluentValidation;
+using Ledger.Domain.Common;
 
 namespace Ledger.Application.Common.Validation;
 
@@ -8,8 +9,9 @@ public static class CommonRules
     public const int ShortText = 200;
     public const int LongText = 4000;
 
+    /// <summary>Required as stored: text of spaces or invisible characters alone (<see cref="PlainText"/>) is empty.</summary>
     public static IRuleBuilderOptions<T, string> RequiredText<T>(this IRuleBuilder<T, string> rule, int maxLength = ShortText) =>
-        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("请填写“{PropertyName}”。").MaximumLength(maxLength);
+        rule.Must(v => PlainText.Block(v) is not null).WithMessage("请填写“{PropertyName}”。").MaximumLength(maxLength);
 
     public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, int maxLength = LongText) =>
         rule.MaximumLength(maxLength);

@@ -45,6 +45,18 @@ internal static class ValidationSetup
         ["PageSize"] = "每页条数",
         ["DueWithinDays"] = "到期天数",
         ["AsOf"] = "截至日期",
+        ["UserName"] = "登录名",
+        ["DisplayName"] = "姓名",
+        ["Roles"] = "角色",
+        ["Password"] = "初始密码",
+        ["CurrentPassword"] = "当前密码",
+        ["NewPassword"] = "新密码",
+        ["DueSoonOffsets"] = "提前提醒的工作日数",
+        ["Date"] = "日期",
+        ["From"] = "开始日期",
+        ["To"] = "结束日期",
+        ["ClosedOutFrom"] = "销号开始日期",
+        ["ClosedOutTo"] = "销号结束日期",
     };
 
     public static void Configure()

@@ -19,5 +19,6 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
         builder.HasIndex(a => new { a.EntityId, a.At });
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.Actor, a.At });
+        builder.HasIndex(a => new { a.ActorId, a.At });
     }
 }

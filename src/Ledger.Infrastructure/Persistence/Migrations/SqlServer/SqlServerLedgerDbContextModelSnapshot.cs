@@ -37,6 +37,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
@@ -62,6 +65,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.HasIndex("Actor", "At");
+
+                    b.HasIndex("ActorId", "At");
 
                     b.HasIndex("EntityId", "At");
 
@@ -1132,6 +1137,28 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Infrastructure.Identity.UsedRefreshToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("UsedRefreshTokens", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
