@@ -194,7 +194,8 @@ internal sealed class LedgerSignInManager(
             return null;
         }
 
-        var user = await UserManager.FindByNameAsync(userName);
+        // No account's name holds U+0000, and PostgreSQL refuses to compare one: such a name is simply unknown.
+        var user = userName.Contains('\0', StringComparison.Ordinal) ? null : await UserManager.FindByNameAsync(userName);
         SignInResult result;
         if (user is null)
         {

@@ -124,8 +124,8 @@ public sealed class InputRangeApiTests(LedgerApiFactory factory) : IClassFixture
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
-            await db.Database.ExecuteSqlAsync($"UPDATE Items SET DueDate = '0205-03-31' WHERE Id = {early.Id}");
-            await db.Database.ExecuteSqlAsync($"UPDATE Items SET DueDate = '9999-12-31' WHERE Id = {late.Id}");
+            await db.Items.Where(i => i.Id == early.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.DueDate, new DateOnly(205, 3, 31)));
+            await db.Items.Where(i => i.Id == late.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.DueDate, DateOnly.MaxValue));
         }
 
         foreach (var url in new[]

@@ -8,7 +8,9 @@ namespace Ledger.Application.Common.Validation;
 /// <summary>
 /// What every request must satisfy before its own validator runs, checked once here rather than in each validator:
 /// a member declared non-nullable is present (a JSON body of <c>{}</c> leaves lists and strings null, which the
-/// request's own rules would then dereference), and every date, alone or in a list, lies in <see cref="DateWindow"/>.
+/// request's own rules would then dereference), every date, alone or in a list, lies in <see cref="DateWindow"/>, and no
+/// query's text holds U+0000, which PostgreSQL cannot compare (a keyword with it would fail the query). Commands' text
+/// has it removed with the other control characters before it is stored (<see cref="PlainText"/>).
 /// Filters bound from a query string are requests too, so this covers them as well.
 /// </summary>
 internal static class RequestShape
@@ -16,11 +18,14 @@ internal static class RequestShape
     public static List<ValidationFailure> Check<TRequest>(TRequest request)
     {
         var failures = new List<ValidationFailure>();
-        Check(request, failures);
+        Check(request, failures, request is not null && IsQuery(request.GetType()));
         return failures;
     }
 
-    private static void Check(object? request, List<ValidationFailure> failures)
+    private static bool IsQuery(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Messaging.IQuery<>));
+
+    private static void Check(object? request, List<ValidationFailure> failures, bool query)
     {
         if (request is null)
         {
@@ -40,11 +45,15 @@ internal static class RequestShape
             else if (member.Nested)
             {
                 // An export's filter is the list's query: the same checks, named as the query string names them.
-                Check(value, failures);
+                Check(value, failures, query);
             }
             else if (!InWindow(value))
             {
                 failures.Add(new ValidationFailure(member.Property.Name, DateWindow.Message));
+            }
+            else if (query && HoldsNul(value))
+            {
+                failures.Add(new ValidationFailure(member.Property.Name, $"“{Label(member.Property)}”含有无法识别的字符。"));
             }
         }
     }
@@ -55,6 +64,13 @@ internal static class RequestShape
         IEnumerable<DateOnly> dates => dates.All(DateWindow.Contains),
         IEnumerable<DateOnly?> dates => dates.All(d => d is not { } day || DateWindow.Contains(day)),
         _ => true,
+    };
+
+    private static bool HoldsNul(object value) => value switch
+    {
+        string text => text.Contains('\0', StringComparison.Ordinal),
+        IEnumerable<string> texts => texts.Any(t => t?.Contains('\0', StringComparison.Ordinal) == true),
+        _ => false,
     };
 
     private static string Label(PropertyInfo property) =>
@@ -74,9 +90,11 @@ internal static class RequestShape
                 p,
                 Required: !p.PropertyType.IsValueType && nullability.Create(p).ReadState == NullabilityState.NotNull,
                 Nested: p.PropertyType.IsClass && p.PropertyType.Assembly == typeof(RequestShape).Assembly))
-            .Where(m => m.Required || m.Nested || HoldsDates(m.Property.PropertyType))
+            .Where(m => m.Required || m.Nested || HoldsDates(m.Property.PropertyType) || HoldsText(m.Property.PropertyType))
             .ToArray();
     }
+
+    private static bool HoldsText(Type type) => type == typeof(string) || typeof(IEnumerable<string>).IsAssignableFrom(type);
 
     private static bool HoldsDates(Type type) =>
         type == typeof(DateOnly) || type == typeof(DateOnly?)
