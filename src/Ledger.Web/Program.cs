@@ -33,7 +33,7 @@ if (worker)
 {
     // A worker only runs jobs against the shared storage; its one endpoint tells an orchestrator it is alive.
     app.MapHealthEndpoints();
-    app.Services.ScheduleJobs();
+    app.Services.ScheduleJobs(worker);
     await app.RunAsync();
     return 0;
 }
@@ -73,7 +73,7 @@ await CalendarSeed.SeedAsync(app.Services);
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
-app.Services.ScheduleJobs();
+app.Services.ScheduleJobs(worker);
 
 await app.RunAsync();
 return 0;
