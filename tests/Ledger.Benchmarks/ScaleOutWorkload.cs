@@ -52,7 +52,7 @@ internal static class ScaleOutWorkload
         var killAt = DateTime.UtcNow + (duration / 2);
         var loops = sessions.Select(s => s.UserName switch
         {
-            "admin" => ScanAsync(s, stop),
+            "admin" => ScanAsync(s, stop, outcomes),
             "office" => OfficeAsync(s, stop, writes),
             "liming" or "zhanghua" => LeaderAsync(s, stop, writes),
             _ => DepartmentAsync(s, stop, writes),
@@ -76,7 +76,7 @@ internal static class ScaleOutWorkload
         Console.WriteLine($"workload: {worked.TotalSeconds:F0} s, {sessions.Count} sessions ({sessions.Count(s => s.Cookies)} by cookie), node A killed at {outcomes.KilledAfter:F0} s");
         Console.WriteLine($"requests: {outcomes.Answered} answered, {outcomes.Conflicts} conflicts (409), {outcomes.OnKilledNode} in flight on the killed node, {outcomes.Errors} errors");
         Console.WriteLine($"answered by: {outcomes.ByNode}");
-        Console.WriteLine($"writes: {writes.Count} acknowledged ({byKind.GetValueOrDefault(WriteKind.Progress)} progress reports, {byKind.GetValueOrDefault(WriteKind.Evidence)} evidence files, {byKind.GetValueOrDefault(WriteKind.Step) + byKind.GetValueOrDefault(WriteKind.Status)} lifecycle steps), {lost} lost; {outcomes.Scans} reminder scans answered");
+        Console.WriteLine($"writes: {writes.Count} acknowledged ({byKind.GetValueOrDefault(WriteKind.Progress)} progress reports, {byKind.GetValueOrDefault(WriteKind.Evidence)} evidence files, {byKind.GetValueOrDefault(WriteKind.Step) + byKind.GetValueOrDefault(WriteKind.Status)} lifecycle steps), {lost} lost; {outcomes.Scans} reminder scans answered, recording {outcomes.RemindersRecorded} reminders");
         Console.WriteLine($"sessions: {sessionsLost} of {sessions.Count} lost");
         Console.WriteLine($"result {writes.Count} {lost} {sessionsLost} {outcomes.Errors} {outcomes.OnKilledNode}");
         sessions.ForEach(s => s.Dispose());
@@ -118,19 +118,20 @@ internal static class ScaleOutWorkload
     }
 
     /// <summary>
-    /// The administrator's scans through the proxy, two at once so that both web nodes tend to get one. Today's in the
-    /// first 20 seconds of each minute, when the worker's every-minute cron scans today too; otherwise the following
-    /// days', each new to every scan, in turn.
+    /// The administrator's scans through the proxy, two at once so that both web nodes tend to get one. Today's from the
+    /// 8th to the 20th second of each minute, when the worker's every-minute cron (picked up within 15 s of the minute)
+    /// scans today too, so either may come first; otherwise the following days', each new to every scan, in turn.
     /// </summary>
-    private static async Task ScanAsync(Session admin, DateTime stop)
+    private static async Task ScanAsync(Session admin, DateTime stop, Outcomes outcomes)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var ahead = 0;
         while (DateTime.UtcNow < stop)
         {
-            var day = DateTime.UtcNow.Second < 20 ? today : today.AddDays(++ahead / 2 + 1);
+            var day = DateTime.UtcNow.Second is >= 8 and < 20 ? today : today.AddDays(++ahead / 2 + 1);
             var query = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => admin.SendAsync(HttpMethod.Post, $"/api/reminders/scan?day={query}")));
+            var scans = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => admin.SendAsync(HttpMethod.Post, $"/api/reminders/scan?day={query}")));
+            outcomes.Scanned(scans.Sum(a => a is { Ok: true, Body: { } result } ? result.GetProperty("remindersCreated").GetInt32() : 0));
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
     }
@@ -359,6 +360,7 @@ internal static class ScaleOutWorkload
         private int _onKilledNode;
         private int _errors;
         private int _scans;
+        private int _remindersRecorded;
 
         private readonly ConcurrentDictionary<string, int> _byNode = new();
 
@@ -374,6 +376,10 @@ internal static class ScaleOutWorkload
         public int Errors => _errors;
 
         public int Scans => _scans;
+
+        public int RemindersRecorded => _remindersRecorded;
+
+        public void Scanned(int reminders) => Interlocked.Add(ref _remindersRecorded, reminders);
 
         public void Killed() => Interlocked.Exchange(ref _killedAt, _clock.ElapsedMilliseconds);
 
