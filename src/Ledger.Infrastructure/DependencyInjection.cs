@@ -26,6 +26,15 @@ public static class DependencyInjection
     public const string ReadinessTag = "ready";
 
     /// <summary>
+    /// A server database's retries: enough to ride out a dropped connection or a failover's first seconds, few enough
+    /// that a database that is down is answered 503 in about three seconds. The providers' defaults (6 retries, up to
+    /// 30 s apart) kept a request waiting a minute.
+    /// </summary>
+    private const int ServerRetries = 3;
+
+    private static readonly TimeSpan ServerRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// The database the configuration names: SQLite in the data directory unless <c>Ledger:DatabaseProvider</c> is
     /// <c>SqlServer</c> or <c>PostgreSql</c>, which then need <c>ConnectionStrings:Ledger</c>.
     /// </summary>
@@ -40,11 +49,11 @@ public static class DependencyInjection
         {
             case DatabaseProvider.SqlServer:
                 // Retries are safe: the unit of work saves once, outside any transaction of its own (docs/adr/0013).
-                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure()));
+                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure(ServerRetries, ServerRetryDelay, null)));
                 services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<SqlServerLedgerDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlLedgerDbContext>(o => o.UseNpgsql(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure()));
+                services.AddDbContext<PostgreSqlLedgerDbContext>(o => o.UseNpgsql(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure(ServerRetries, ServerRetryDelay, null)));
                 services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<PostgreSqlLedgerDbContext>());
                 break;
             default:

@@ -34,7 +34,7 @@ if (worker)
 {
     // A worker only runs jobs against the shared storage; its health endpoints tell an orchestrator it is alive and ready.
     app.MapHealthEndpoints();
-    app.Services.ScheduleJobs();
+    app.Services.ScheduleJobs(worker);
     await app.RunAsync();
     return 0;
 }
@@ -77,7 +77,7 @@ await CalendarSeed.SeedAsync(app.Services);
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
-app.Services.ScheduleJobs();
+app.Services.ScheduleJobs(worker);
 
 await app.RunAsync();
 return 0;

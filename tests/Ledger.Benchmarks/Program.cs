@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using Ledger.Benchmarks;
 
 // `seed <folder> [count] [postgres-connection-string]` writes a generated ledger to <folder>/ledger.db (or to the
-// PostgreSQL database named), for a load run against the real host (README, "Measuring"); `scan <folder> <day>...` times the reminder scan on it; anything else goes to
+// PostgreSQL database named), for a load run against the real host (README, "Measuring"); `scan <folder> <day>...`
+// times the reminder scan on it; `scale-out ...` is the workload of tests/scale-out/run; anything else goes to
 // BenchmarkDotNet.
 if (args is ["seed", var folder, ..])
 {
@@ -16,6 +17,14 @@ if (args is ["seed", var folder, ..])
 if (args is ["scan", var ledger, .. var days])
 {
     await ScanLoad.RunAsync(ledger, days.Select(d => DateOnly.Parse(d, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
+if (args is [ScaleOutWorkload.Verb, var proxy, var nodeA, var nodeAProcess, var seconds])
+{
+    await ScaleOutWorkload.RunAsync(
+        new Uri(proxy), nodeA, int.Parse(nodeAProcess, System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 

@@ -115,20 +115,34 @@ internal static class JobsSetup
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    /// <summary>The recurring jobs, registered on every start so a changed cron takes effect.</summary>
-    public static void ScheduleJobs(this IServiceProvider services)
+    /// <summary>
+    /// The recurring jobs. A host that runs them (a worker, or a web host with <c>Ledger:Jobs:Server</c>) registers them
+    /// on every start, so a changed cron takes effect; a web host beside workers only fills in a missing schedule, so
+    /// its own, perhaps default, crons never overwrite the workers' whenever it restarts.
+    /// </summary>
+    public static void ScheduleJobs(this IServiceProvider services, bool worker)
     {
         var options = services.GetRequiredService<JobOptions>();
-        var jobs = services.GetRequiredService<IRecurringJobManager>();
-        var china = new RecurringJobOptions { TimeZone = ChinaCalendar.Zone };
-        jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), options.ScanCron, china);
-        jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.DispatchCron, china);
+        if (worker || options.Server || !Scheduled(services.GetRequiredService<JobStorage>()))
+        {
+            var jobs = services.GetRequiredService<IRecurringJobManager>();
+            var china = new RecurringJobOptions { TimeZone = ChinaCalendar.Zone };
+            jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.ScanJobId, j => j.ScanAsync(CancellationToken.None), options.ScanCron, china);
+            jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.DispatchCron, china);
+        }
 
         // A demo should show its inboxes at once rather than after the next 08:30.
         if (services.GetRequiredService<LedgerOptions>().DemoData)
         {
             services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderJobs>(j => j.ScanAsync(CancellationToken.None));
         }
+    }
+
+    private static bool Scheduled(JobStorage storage)
+    {
+        using var connection = storage.GetConnection();
+        var registered = connection.GetAllItemsFromSet("recurring-jobs");
+        return registered.Contains(ReminderJobs.ScanJobId) && registered.Contains(ReminderJobs.DispatchJobId);
     }
 
     /// <summary>The dashboard (/hangfire), for the administrator and the office only.</summary>
