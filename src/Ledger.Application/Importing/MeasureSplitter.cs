@@ -70,6 +70,6 @@ internal static partial class MeasureSplitter
 
     private static string Clean(string measure) => measure.Trim().TrimEnd(';', '；', ',', ' ').Trim();
 
-    [GeneratedRegex(@"(?<cn>[一二三四五六七八九十]{1,3})是|\((?<d>\d{1,2})\)|(?<c>[①-⑳])")]
+    [GeneratedRegex(@"(?<cn>[一二三四五六七八九十]{1,3})是|\((?<d>\d{1,2})\)|(?<c>[①-⑳])", RegexOptions.NonBacktracking)]
     private static partial Regex MarkerRegex();
 }
