@@ -95,28 +95,36 @@ public static partial class ReportParser
         private string? _titleUnit;
         private string? _signatureUnit;
         private string? _alias;
+        private int _numberOffset;
+        private int? _signatureLine;
 
         public ReportDraft Read(IEnumerable<ParseWarning> earlier)
         {
             _warnings.AddRange(earlier);
             var start = FindIntroduction();
             var end = FindSignatureDate(start);
+            var title = ReadTitle(start);
             for (var i = 0; i < lines.Length; i++)
             {
-                if ((i < start || i > end) && lines[i].Length > 0)
+                if ((i < start || i > end) && i != title && lines[i].Length > 0)
                 {
                     Warn(i, $"不是报告正文（{Shorten(lines[i])}），已跳过。");
                 }
             }
 
-            ReadTitle(start);
             if (start >= 0)
             {
                 ReadIntroduction(start);
             }
 
             _genre = Genre(start);
-            var sections = Sections(start + 1, end);
+            if (_genre == DocumentGenre.FeedbackLetter && _round.FeedbackDate is null)
+            {
+                // The letter is the feedback: its date is the feedback date.
+                _round = _round with { FeedbackDate = _round.ReportDate };
+            }
+
+            var sections = Sections(start + 1, _signatureLine ?? end);
             foreach (var section in sections)
             {
                 ReadSection(section);
@@ -164,9 +172,16 @@ public static partial class ReportParser
                         signature--;
                     }
 
-                    if (signature > start && lines[signature].Length is > 1 and <= 40 && !lines[signature].Contains('。', StringComparison.Ordinal))
+                    // A letter from the team is signed by the team, which names no unit.
+                    if (signature > start && lines[signature].Length is > 1 and <= 40 && !lines[signature].Contains('。', StringComparison.Ordinal)
+                        && !TeamRegex().IsMatch(lines[signature]))
                     {
                         _signatureUnit = lines[signature];
+                    }
+
+                    if (signature > start && lines[signature].Length is > 1 and <= 40 && !lines[signature].Contains('。', StringComparison.Ordinal))
+                    {
+                        _signatureLine = signature;
                     }
 
                     return i;
@@ -176,17 +191,21 @@ public static partial class ReportParser
             return lines.Length;
         }
 
-        /// <summary>The unit a title before the introduction names: "中共某某党组关于…的通报", "…巡察组关于巡察某某党组的反馈意见".</summary>
-        private void ReadTitle(int start)
+        /// <summary>The title before the introduction and the unit it names: "中共某某党组关于…的通报", "…巡察组关于巡察某某党组的反馈意见".</summary>
+        /// <returns>The title's line, or -1.</returns>
+        private int ReadTitle(int start)
         {
-            for (var i = 0; i < start && _titleUnit is null; i++)
+            for (var i = 0; i < start; i++)
             {
                 var title = TitleRegex().Match(lines[i]);
                 if (title.Success)
                 {
                     _titleUnit = NullIfEmpty(title.Groups["unit"].Success ? title.Groups["unit"].Value : title.Groups["owner"].Value);
+                    return i;
                 }
             }
+
+            return -1;
         }
 
         private DocumentGenre Genre(int start)
@@ -359,7 +378,7 @@ public static partial class ReportParser
         {
             _scheme = SchemeOf(section);
             var headingsAreItems = _scheme == ItemScheme.None && HeadingsAreItems(section);
-            if ((_scheme == ItemScheme.None && !headingsAreItems) || IsNarrative(section.Title))
+            if ((_scheme == ItemScheme.None && !headingsAreItems) || IsNarrative(section))
             {
                 // Narrative sections (组织整改落实情况, 下一步工作, 意见建议) tell the story; only sections that number problems hold items.
                 return;
@@ -439,8 +458,12 @@ public static partial class ReportParser
                 && (_genre == DocumentGenre.FeedbackLetter || title.Contains("方面", StringComparison.Ordinal) || title.Contains("问题", StringComparison.Ordinal));
         }
 
-        private static bool IsNarrative(string? title) =>
-            title is not null && NarrativeTitleRegex().IsMatch(title) && !title.Contains("问题", StringComparison.Ordinal) && !title.EndsWith("方面", StringComparison.Ordinal);
+        /// <summary>A section whose title tells the story (整改落实情况, 下一步工作), unless it names problems or holds aspects of them.</summary>
+        private bool IsNarrative(Section section) =>
+            section.Title is { } title && NarrativeTitleRegex().IsMatch(title)
+            && !title.Contains("问题", StringComparison.Ordinal) && !title.EndsWith("方面", StringComparison.Ordinal)
+            && !Enumerable.Range(section.Start, section.End - section.Start)
+                .Any(i => AspectRegex().Match(lines[i]) is { Success: true } aspect && aspect.Groups["title"].Value.TrimEnd('。', ' ').EndsWith("方面", StringComparison.Ordinal));
 
         private int NextNumber() => _aspects.SelectMany(a => a.Items).Select(i => i.Number).DefaultIfEmpty(0).Max() + 1;
 
@@ -457,6 +480,14 @@ public static partial class ReportParser
             {
                 var number = ChineseText.ParseNumeral(aspect.Groups["n"].Value) ?? _aspects.Count + 1;
                 StartAspect(number, aspect.Groups["title"].Value, i);
+                return;
+            }
+
+            if (ClosingRegex().IsMatch(line))
+            {
+                // The notice inviting supervision closes the problems; it belongs to none of them.
+                Warn(i, $"不属于任何事项（{Shorten(line)}），已跳过。");
+                _item = null;
                 return;
             }
 
@@ -491,6 +522,13 @@ public static partial class ReportParser
                 StartAspect(1, "未分类问题", line);
             }
 
+            // Many documents number each aspect's problems from 1 again: the round numbers them on, in order.
+            if (_aspect!.Items.Count == 0 && number == 1 && NextNumber() > 1)
+            {
+                _numberOffset = NextNumber() - 1;
+            }
+
+            number += _numberOffset;
             _item = new ItemBuilder(number, sourceLines[line] - 1);
             _aspect!.Items.Add(_item);
             ReadItemHead(text, line);
@@ -507,6 +545,7 @@ public static partial class ReportParser
             _aspect = new AspectBuilder(number, clean);
             _aspects.Add(_aspect);
             _item = null;
+            _numberOffset = 0;
         }
 
         private void ReadItemHead(string text, int line)
@@ -579,14 +618,23 @@ public static partial class ReportParser
             if (measures.Success)
             {
                 var text = measures.Groups["text"].Value;
+                var isReport = measures.Groups["kind"].Value.Contains("情况", StringComparison.Ordinal) || measures.Groups["kind"].Value == "整改进展";
                 var lead = LeadingStatusRegex().Match(text);
-                if (lead.Success && item.Status is null && measures.Groups["kind"].Value.Contains("情况", StringComparison.Ordinal))
+                if (lead.Success && item.Status is null && isReport)
                 {
                     // "整改情况：已完成。…" states the status in its first words; the rest is what was done.
                     item.Status = StatusOf(lead.Groups["status"].Value);
                     text = lead.Groups["rest"].Value;
                 }
 
+                if (isReport && item.HasMeasureList)
+                {
+                    // The plan's measures were listed under 整改措施; what 整改情况 says was done is the item's progress.
+                    item.Progress.Append(item.Progress.Length > 0 ? "\n" : string.Empty).Append(text.Trim());
+                    return;
+                }
+
+                item.HasMeasureList |= !isReport;
                 AddMeasureText(text);
                 ReadFields(line, index);
                 return;
@@ -913,6 +961,11 @@ public static partial class ReportParser
 
         public DeadlineDraft? Deadline { get; set; }
 
+        /// <summary>True once the item's measures came under a 整改措施 label, so 整改情况 is progress, not more measures.</summary>
+        public bool HasMeasureList { get; set; }
+
+        public System.Text.StringBuilder Progress { get; } = new();
+
         public ItemDraft Build(Func<(string Text, int Line), MeasureDraft> toMeasure)
         {
             var measures = MeasureSplitter.Split(MeasureText.ToString()).Select(text => toMeasure((text, line))).ToList();
@@ -927,7 +980,8 @@ public static partial class ReportParser
                 CoDepartments,
                 ResponsiblePerson,
                 Deadline ?? Deadlines.Latest(measures.Select(m => m.Deadline)),
-                line + 1);
+                line + 1,
+                Progress.Length > 0 ? Progress.ToString() : null);
         }
     }
 
@@ -963,6 +1017,12 @@ public static partial class ReportParser
         @"^(?:(?:[^关]{0,30}?(?:巡察|巡视)[^关]{0,10}?组)关于(?:对)?(?:巡察)?(?<unit>[^的关]{2,40}?)(?:的)?(?:巡察|巡视)?反馈意见|(?<owner>[^关]{2,40}?)关于[^。]{0,40}?(?:通报|报告|方案|情况|清单|台账)$)",
         RegexOptions.NonBacktracking)]
     private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"^(?:欢迎广大|联系电话|联系方式|邮政地址|通信地址|电子邮箱|来信请寄|监督电话|举报电话)", RegexOptions.NonBacktracking)]
+    private static partial Regex ClosingRegex();
+
+    [GeneratedRegex(@"(?:巡察|巡视)[^,。;:]{0,8}组$|巡察办$|巡视办$", RegexOptions.NonBacktracking)]
+    private static partial Regex TeamRegex();
 
     [GeneratedRegex(@"反馈(?:意见|如下)|意见如下|提出(?:以下|如下)?意见", RegexOptions.NonBacktracking)]
     private static partial Regex LetterRegex();
