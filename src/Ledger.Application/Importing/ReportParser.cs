@@ -97,6 +97,7 @@ public static partial class ReportParser
         private string? _alias;
         private int _numberOffset;
         private int? _signatureLine;
+        private string? _titleTeam;
 
         public ReportDraft Read(IEnumerable<ParseWarning> earlier)
         {
@@ -115,6 +116,16 @@ public static partial class ReportParser
             if (start >= 0)
             {
                 ReadIntroduction(start);
+            }
+            else if (_titleTeam is not null && _titleUnit is not null)
+            {
+                // A 台账 or 清单 names both in its title: "某局落实县委第二巡察组反馈意见整改台账".
+                _round = _round with { InspectingTeam = _titleTeam, InspectedUnit = _titleUnit };
+                Warn(-1, "没有巡察概况段落：巡察组和被巡察单位取自标题，巡察起止和反馈日期请在导入时填写或导入后在轮次中补充。");
+            }
+            else
+            {
+                Warn(-1, "未找到巡察概况段落（如“…巡察组于…对…开展了巡察”），巡察组、被巡察单位和日期请在导入时填写或导入后在轮次中补充。");
             }
 
             _genre = Genre(start);
@@ -153,7 +164,6 @@ public static partial class ReportParser
                 }
             }
 
-            Warn(-1, "未找到巡察概况段落（如“…巡察组于…对…开展了巡察”），巡察组、被巡察单位和日期请在导入时填写或导入后在轮次中补充。");
             return -1;
         }
 
@@ -195,12 +205,14 @@ public static partial class ReportParser
         /// <returns>The title's line, or -1.</returns>
         private int ReadTitle(int start)
         {
-            for (var i = 0; i < start; i++)
+            // Without an introduction (a 台账's title rows, a bare 问题清单) the title is among the first lines.
+            for (var i = 0; i < (start >= 0 ? start : Math.Min(lines.Length, 5)); i++)
             {
                 var title = TitleRegex().Match(lines[i]);
                 if (title.Success)
                 {
                     _titleUnit = NullIfEmpty(title.Groups["unit"].Success ? title.Groups["unit"].Value : title.Groups["owner"].Value);
+                    _titleTeam = TitleTeamRegex().Match(lines[i]) is { Success: true } team ? team.Groups["team"].Value : null;
                     return i;
                 }
             }
@@ -210,13 +222,13 @@ public static partial class ReportParser
 
         private DocumentGenre Genre(int start)
         {
-            var head = string.Join('\n', lines.Take(Math.Max(start + 1, 0)).TakeLast(6));
-            if (head.Contains("整改方案", StringComparison.Ordinal) || head.Contains("清单", StringComparison.Ordinal))
+            var head = string.Join('\n', lines.Take(start >= 0 ? start + 1 : 5).TakeLast(6));
+            if (head.Contains("整改方案", StringComparison.Ordinal) || head.Contains("任务清单", StringComparison.Ordinal) || head.Contains("责任清单", StringComparison.Ordinal))
             {
                 return DocumentGenre.RectificationPlan;
             }
 
-            var feedback = head.Contains("反馈意见", StringComparison.Ordinal) && !head.Contains("整改", StringComparison.Ordinal);
+            var feedback = (head.Contains("反馈意见", StringComparison.Ordinal) || head.Contains("问题清单", StringComparison.Ordinal)) && !head.Contains("整改", StringComparison.Ordinal);
             return feedback || (start >= 0 && LetterRegex().IsMatch(lines[start])) ? DocumentGenre.FeedbackLetter : DocumentGenre.ProgressReport;
         }
 
@@ -636,7 +648,9 @@ public static partial class ReportParser
 
                 item.HasMeasureList |= !isReport;
                 AddMeasureText(text);
-                ReadFields(line, index);
+
+                // Fields in brackets after a measure are that measure's own (its lead, its deadline), not the item's.
+                ReadFields(BracketedRegex().Replace(line, string.Empty), index);
                 return;
             }
 
@@ -1012,11 +1026,17 @@ public static partial class ReportParser
     [GeneratedRegex(@"^中共|^中国共产党|党组$|党委$|党总支$|党支部$|党工委$|党组织$|领导班子$|\s", RegexOptions.NonBacktracking)]
     private static partial Regex UnitAffixRegex();
 
-    /// <summary>"中共某局党组关于…", "…巡察组关于(对)(巡察)某局党组(的)(巡察)反馈意见".</summary>
+    /// <summary>"中共某局党组关于…", "…巡察组关于(对)(巡察)某局党组(的)(巡察)反馈意见", "某局落实…巡察组反馈意见整改台账".</summary>
     [GeneratedRegex(
-        @"^(?:(?:[^关]{0,30}?(?:巡察|巡视)[^关]{0,10}?组)关于(?:对)?(?:巡察)?(?<unit>[^的关]{2,40}?)(?:的)?(?:巡察|巡视)?反馈意见|(?<owner>[^关]{2,40}?)关于[^。]{0,40}?(?:通报|报告|方案|情况|清单|台账)$)",
+        @"^(?:(?:[^关]{0,30}?(?:巡察|巡视)[^关]{0,10}?组)关于(?:对)?(?:巡察)?(?<unit>[^的关]{2,40}?)(?:的)?(?:巡察|巡视)?反馈意见|(?<owner>[^关]{2,40}?)关于[^。]{0,40}?(?:通报|报告|方案|情况|清单|台账)$|(?<owner>[^关落]{2,40}?)(?:贯彻落实|落实|关于落实)[^。]{0,30}?(?:巡察|巡视)[^。]{0,30}?(?:台账|清单|方案)$)",
         RegexOptions.NonBacktracking)]
     private static partial Regex TitleRegex();
+
+    [GeneratedRegex(@"(?<team>(?:中央|省委|市委|州委|县委|区委|旗委|党委|党组)[^,。;:对关落]{0,10}?(?:巡察|巡视)[^,。;:]{0,4}?组)", RegexOptions.NonBacktracking)]
+    private static partial Regex TitleTeamRegex();
+
+    [GeneratedRegex(@"\([^()]*\)", RegexOptions.NonBacktracking)]
+    private static partial Regex BracketedRegex();
 
     [GeneratedRegex(@"^(?:欢迎广大|联系电话|联系方式|邮政地址|通信地址|电子邮箱|来信请寄|监督电话|举报电话)", RegexOptions.NonBacktracking)]
     private static partial Regex ClosingRegex();

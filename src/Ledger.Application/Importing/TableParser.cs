@@ -138,7 +138,11 @@ internal static partial class TableParser
             }
         }
 
-        return null;
+        // 责任股室, 责任科（室）, 牵头处（室）: units name their own offices.
+        return name.Length <= 8 && (name.StartsWith("责任", StringComparison.Ordinal) || name.StartsWith("牵头", StringComparison.Ordinal) || name.StartsWith("主办", StringComparison.Ordinal))
+            && !name.Contains('人', StringComparison.Ordinal) && !name.Contains("领导", StringComparison.Ordinal)
+            ? Column.Lead
+            : null;
     }
 
     private enum Column
@@ -251,12 +255,19 @@ internal static partial class TableParser
                 item.Status ??= status;
             }
 
-            if (row.Cell(Column.Progress) is { Continues: false, Text.Length: > 0 } progress && !item.Progress.Contains(progress.Text))
+            if (row.Cell(Column.Progress) is { Continues: false, Text.Length: > 0 } progress)
             {
-                item.Progress.Add(progress.Text);
-                if (item.Status is null && LeadingStatusRegex().Match(progress.Text) is { Success: true } lead2)
+                // "已完成。修订规范…": the first words are the status, the rest what was done.
+                var text = progress.Text;
+                if (LeadingStatusRegex().Match(text) is { Success: true } leading)
                 {
-                    item.Status = StatusOf(lead2.Groups["status"].Value);
+                    item.Status ??= StatusOf(leading.Groups["status"].Value);
+                    text = text[leading.Length..].Trim();
+                }
+
+                if (text.Length > 0 && !item.Progress.Contains(text))
+                {
+                    item.Progress.Add(text);
                 }
             }
 
