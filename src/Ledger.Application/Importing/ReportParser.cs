@@ -543,7 +543,7 @@ public static partial class ReportParser
             number += _numberOffset;
             _item = new ItemBuilder(number, sourceLines[line] - 1);
             _aspect!.Items.Add(_item);
-            ReadItemHead(text, line);
+            ReadItemHead(ProblemMarkerRegex().Replace(text, string.Empty), line);
         }
 
         private void StartAspect(int number, string title, int line)
@@ -1000,7 +1000,7 @@ public static partial class ReportParser
     }
 
     [GeneratedRegex(
-        @"(?<team>[^,。;:]*?(?:巡察|巡视)[^,。;:对]*?组)[^。]*?(?:对(?<unit>[^。]*?)(?:进行了|开展了|进行|开展|实施了|实施)|进驻(?<unit>[^。]*?)(?:开展了|开展|进行了|进行))[^。]{0,24}?(?:巡察|巡视)",
+        @"(?<team>[^,。;:]*?(?:巡察|巡视)[^,。;:对向]*?组)[^。]*?(?:对(?<unit>[^。]*?)(?:进行了|开展了|进行|开展|实施了|实施)|进驻(?<unit>[^。]*?)(?:开展了|开展|进行了|进行))[^。]{0,24}?(?:巡察|巡视)|(?<team>[^,。;:]*?(?:巡察|巡视)[^,。;:对向]*?组)[^。]*?向(?<unit>[^。]*?)(?:集中)?反馈",
         RegexOptions.NonBacktracking)]
     private static partial Regex IntroductionRegex();
 
@@ -1038,6 +1038,9 @@ public static partial class ReportParser
     [GeneratedRegex(@"\([^()]*\)", RegexOptions.NonBacktracking)]
     private static partial Regex BracketedRegex();
 
+    [GeneratedRegex(@"^[【\[](?:问题|问题描述|存在问题|反馈问题|具体问题|主要问题)[】\]]\s*|^(?:问题描述|存在问题|主要问题)\s*:\s*", RegexOptions.NonBacktracking)]
+    private static partial Regex ProblemMarkerRegex();
+
     [GeneratedRegex(@"^(?:欢迎广大|联系电话|联系方式|邮政地址|通信地址|电子邮箱|来信请寄|监督电话|举报电话)", RegexOptions.NonBacktracking)]
     private static partial Regex ClosingRegex();
 
@@ -1058,7 +1061,7 @@ public static partial class ReportParser
 
     /// <summary>A problem's number at a line's start, one group per scheme so a section keeps to its own.</summary>
     [GeneratedRegex(
-        @"^(?:问题\s*(?<n>\d{1,3})\s*[:、.](?<dot>)|(?<n>\d{1,3})\s*[.、](?<dot>)|\(\s*(?<n>\d{1,3})\s*\)(?<paren>)|(?<n>\d{1,3})\)(?<half>)|第(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})条(?<article>)|[【\[](?:问题|问题描述|存在问题|反馈问题|具体问题)[】\]](?<marker>))\s*(?<text>.+)$",
+        @"^(?:(?:反馈|具体)?问题\s*(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:、.](?<dot>)|(?<n>\d{1,3})\s*[.、](?<dot>)|\(\s*(?<n>\d{1,3})\s*\)(?<paren>)|(?<n>\d{1,3})\)(?<half>)|第(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})条(?<article>)|[【\[](?:问题|问题描述|存在问题|反馈问题|具体问题)[】\]](?<marker>))\s*(?<text>.+)$",
         RegexOptions.NonBacktracking)]
     private static partial Regex ItemRegex();
 

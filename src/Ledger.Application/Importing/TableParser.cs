@@ -110,11 +110,51 @@ internal static partial class TableParser
 
             if (columns.ContainsKey(Column.Problem) && columns.Keys.Any(k => k is not Column.Problem and not Column.Note))
             {
-                return new Header(r, columns, names);
+                return SubHeader(table, new Header(r, columns, names));
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A header whose group cell ("责任主体") spans columns named in the row below (责任领导 | 责任部门): the row below
+    /// names those columns, and the data starts after it.
+    /// </summary>
+    private static Header SubHeader(DocumentTable table, Header header)
+    {
+        var below = header.Row + 1;
+        if (below >= table.Rows.Count)
+        {
+            return header;
+        }
+
+        var named = new List<(Column Kind, int Column, string Name)>();
+        for (var c = 0; c < table.Rows[below].Count; c++)
+        {
+            var name = HeaderName(table.Rows[below][c].Text);
+            if (name.Length is > 0 and <= 16 && !table.Rows[below][c].Continues && Kind(name) is { } kind)
+            {
+                named.Add((kind, c, name));
+            }
+        }
+
+        // Only a row under the header whose problem cell is empty or merged from the header's is a second header row.
+        var problemBelow = table.Rows[below][header.Columns[Column.Problem]];
+        if (named.Count < 2 || (problemBelow.Text.Length > 0 && !problemBelow.Continues))
+        {
+            return header;
+        }
+
+        var columns = header.Columns.Where(c => named.All(n => n.Column != c.Value)).ToDictionary(c => c.Key, c => c.Value);
+        var names = header.Names.ToList();
+        foreach (var (kind, column, name) in named)
+        {
+            columns[kind] = column;
+            names[column] = name;
+        }
+
+        return new Header(below, columns, names);
     }
 
     private static string HeaderName(string cell) =>
@@ -128,6 +168,12 @@ internal static partial class TableParser
             {
                 return kind;
             }
+        }
+
+        // "整改措施及完成情况": a column that lists measures holds measures, whatever else it reports.
+        if (name.Contains("措施", StringComparison.Ordinal))
+        {
+            return Column.Measures;
         }
 
         foreach (var (kind, words) in Synonyms)
@@ -316,6 +362,12 @@ internal static partial class TableParser
 
         private DeadlineDraft? Deadline(Row row, string text)
         {
+            // A date typed into a cell formatted as a number reads as Excel's day count.
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var serial) && serial is > 32_000 and < 73_000)
+            {
+                return new DeadlineDraft(DateOnly.FromDateTime(DateTime.FromOADate(serial)), false);
+            }
+
             var (deadline, problem) = Deadlines.Read(text, round?.FeedbackDate, (round?.FeedbackDate ?? round?.InspectionEnd ?? round?.ReportDate)?.Year);
             if (problem is not null)
             {

@@ -64,8 +64,9 @@ public sealed class DocumentReader : IDocumentReader
         return OpenXmlParts.Guard(
             () =>
             {
+                var numbering = WordNumbering.Read(zip);
                 using var reader = OpenXmlParts.Read(zip, "word/document.xml") ?? throw new DocumentRefusedException(NotWord);
-                return new WordBody(reader, cancellationToken).Read();
+                return new WordBody(reader, numbering, cancellationToken).Read();
             },
             NotWord);
     }
@@ -75,7 +76,7 @@ public sealed class DocumentReader : IDocumentReader
     /// cells, a cell's paragraphs its lines, and also lines of the text, so prose that happens to sit in a table
     /// is still read. A nested table's text belongs to the cell holding it.
     /// </summary>
-    private sealed class WordBody(XmlReader reader, CancellationToken cancellationToken)
+    private sealed class WordBody(XmlReader reader, WordNumbering numbering, CancellationToken cancellationToken)
     {
         private readonly StringBuilder _text = new();
         private readonly List<DocumentTable> _tables = [];
@@ -127,6 +128,8 @@ public sealed class DocumentReader : IDocumentReader
             }
 
             var depth = reader.Depth;
+            string? numId = null;
+            var level = 0;
             reader.Read();
             while (reader.Depth > depth)
             {
@@ -134,6 +137,12 @@ public sealed class DocumentReader : IDocumentReader
                 {
                     switch (reader.LocalName)
                     {
+                        case "numId" when numId is null && _paragraph.Length == 0:
+                            numId = OpenXmlParts.Attribute(reader, "val");
+                            break;
+                        case "ilvl" when _paragraph.Length == 0:
+                            level = int.TryParse(OpenXmlParts.Attribute(reader, "val"), out var l) ? l : 0;
+                            break;
                         case "t":
                             _paragraph.Append(reader.ReadElementContentAsString());
                             if (_paragraph.Length > DocumentLimits.MaxLineCharacters)
@@ -157,7 +166,8 @@ public sealed class DocumentReader : IDocumentReader
                 reader.Read();
             }
 
-            return _paragraph.ToString();
+            // numId 0 means "not numbered"; any other list has the label Word would show in front of the text.
+            return numId is null or "0" ? _paragraph.ToString() : numbering.Next(numId, level) + _paragraph;
         }
 
         private void Table()

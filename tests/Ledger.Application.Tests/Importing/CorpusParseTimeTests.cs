@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Ledger.Application.Tests.Importing;
 
 /// <summary>Issue 20: parse time stays small and linear; the corpus's documents and the largest seed each read and parse within 20 ms.</summary>
+[Collection(Timing.Name)]
 public class CorpusParseTimeTests(ITestOutputHelper output)
 {
     [Fact]
@@ -39,4 +40,11 @@ public class CorpusParseTimeTests(ITestOutputHelper output)
 
         Assert.All(times, t => Assert.True(t.Median <= 20, $"{t.Name}: {t.Median:F2} ms"));
     }
+}
+
+/// <summary>Tests that time the parser run alone: on a machine shared with other builds, parallel tests would time each other.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public static class Timing
+{
+    public const string Name = "Parse timing";
 }

@@ -8,6 +8,7 @@ using Ledger.Testing;
 namespace Ledger.Application.Tests.Importing;
 
 /// <summary>No input makes the parser throw: it returns a draft or a clear error.</summary>
+[Collection(Timing.Name)]
 public class ParserRobustnessTests
 {
     [Theory]

@@ -97,6 +97,21 @@ public class BoundedReadingTests
         Assert.Equal(new TableCell("政治建设方面", Continues: true), sheet.Rows[2][0]);
     }
 
+    [Fact]
+    public void Word_list_numbering_is_read_as_the_labels_word_shows()
+    {
+        const string W = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        static string Numbered(int level, string text) =>
+            $"<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>";
+        var file = OfficeFiles.Zip(
+            ("word/numbering.xml", $"<w:numbering {W}><w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl><w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl></w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>"),
+            ("word/document.xml", $"<w:document {W}><w:body>{Numbered(0, "问题整改情况")}{Numbered(1, "作风建设方面")}{Numbered(2, "会风不严。")}{Numbered(2, "文风不实。")}{Numbered(1, "纪律建设方面")}{Numbered(2, "公车私用。")}<w:p><w:r><w:t>落款</w:t></w:r></w:p></w:body></w:document>"));
+
+        var text = new DocumentReader().Read(file, "通报.docx").Text;
+
+        Assert.Equal("一、问题整改情况\n（一）作风建设方面\n1.会风不严。\n2.文风不实。\n（二）纪律建设方面\n1.公车私用。\n落款", text);
+    }
+
     /// <summary>Rewrites the local and central headers of <paramref name="entry"/> to claim 1 KB inflated.</summary>
     private static void Understate(byte[] zip, string entry)
     {
