@@ -132,3 +132,41 @@ public class GenreLayoutTests
         Assert.Equal(0, Assert.Single(draft.Warnings).Line);
     }
 }
+
+/// <summary>Words offices write for a deadline, read against the feedback date 2024年6月18日.</summary>
+public class DeadlineWordsTests
+{
+    [Theory]
+    [InlineData("2025年6月30日", "2025-06-30")]
+    [InlineData("2025.6.30", "2025-06-30")]
+    [InlineData("2025年12月底", "2025-12-31")]
+    [InlineData("10月底前", "2024-10-31")]
+    [InlineData("3月底前", "2025-03-31")]
+    [InlineData("年底前", "2024-12-31")]
+    [InlineData("2025年上半年", "2025-06-30")]
+    [InlineData("三季度末", "2024-09-30")]
+    [InlineData("3个月内", "2024-09-18")]
+    [InlineData("立行立改", "2024-06-18")]
+    [InlineData("长期坚持", "long-term")]
+    [InlineData("二〇二五年三月三十一日", "2025-03-31")]
+    public void Reads_as_a_date(string words, string expected)
+    {
+        var draft = ReportParser.Parse($"县委第二巡察组对某局党组进行了巡察。2024年6月18日，县委第二巡察组向某局党组反馈了巡察意见。\n(一)作风方面\n1.会风不严。\n整改时限:{words}").Draft!;
+
+        var item = draft.Aspects.Single().Items.Single();
+        Assert.Equal(expected, item.Deadline?.ToString());
+        Assert.DoesNotContain(draft.Warnings, w => w.Line == 4);
+    }
+
+    [Theory]
+    [InlineData("2025年2月30日", "整改时限“2025年2月30日”中的日期2025年2月30日不存在，未导入，请核对。")]
+    [InlineData("13月底前", "整改时限“13月底前”中的月份不存在，未导入，请核对。")]
+    [InlineData("尽快", "无法识别的整改时限“尽快”。")]
+    public void Impossible_or_unknown_dates_are_warnings_on_their_line(string words, string warning)
+    {
+        var draft = ReportParser.Parse($"县委第二巡察组对某局党组进行了巡察。2024年6月18日，县委第二巡察组向某局党组反馈了巡察意见。\n(一)作风方面\n1.会风不严。\n整改时限:{words}").Draft!;
+
+        Assert.Null(draft.Aspects.Single().Items.Single().Deadline);
+        Assert.Equal((4, warning), (draft.Warnings.Single().Line, draft.Warnings.Single().Message));
+    }
+}
