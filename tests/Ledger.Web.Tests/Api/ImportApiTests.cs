@@ -59,6 +59,26 @@ public sealed class ImportApiTests(LedgerApiFactory factory) : IClassFixture<Led
     }
 
     [Fact]
+    public async Task A_list_without_an_introduction_imports_with_the_round_the_office_fills_in()
+    {
+        var content = File.ReadAllBytes(RepositoryFiles.Path("tests", "corpus", "14-problem-list-without-introduction.txt"));
+        var form = Upload(content, "问题清单.txt");
+        form.Add(new StringContent("县委第三巡察组"), "inspectingTeam");
+        form.Add(new StringContent("县人社局党组"), "inspectedUnit");
+        form.Add(new StringContent("2024-06-20"), "feedbackDate");
+
+        var created = await _client.PostAsync("/api/imports", form);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var round = await _client.GetFromJsonAsync<RoundDto>(created.Headers.Location, LedgerApiFactory.Json);
+        Assert.Equal(("县委第三巡察组", "县人社局党组", new DateOnly(2024, 6, 20), 5), (round!.InspectingTeam, round.InspectedUnit, round.FeedbackDate, round.ItemCount));
+        var result = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(
+            result.GetProperty("warnings").EnumerateArray(),
+            w => w.GetProperty("message").GetString()!.StartsWith("未找到巡察概况段落", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_uploads_are_400_with_the_reason_and_create_nothing()
     {
         var before = (await _client.GetFromJsonAsync<List<RoundSummaryDto>>("/api/rounds", LedgerApiFactory.Json))!.Count;
