@@ -77,12 +77,7 @@ public sealed class CorpusTests(LedgerApiFactory factory) : IClassFixture<Ledger
 
     private static JsonElement Expected(string name) => JsonDocument.Parse(System.IO.File.ReadAllText(RepositoryFiles.Path("tests", "corpus", name + ".json"))).RootElement;
 
-    private static MultipartFormDataContent Upload(string name)
-    {
-        var file = new ByteArrayContent(System.IO.File.ReadAllBytes(File(name)));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return new MultipartFormDataContent { { file, "file", Path.GetFileName(File(name)) } };
-    }
+    private static MultipartFormDataContent Upload(string name) => HttpJson.Upload(System.IO.File.ReadAllBytes(File(name)), Path.GetFileName(File(name)));
 
     /// <summary>The draft against the hand count: genre, round, aspects, and per item what the JSON lists.</summary>
     private static void Check(JsonElement expected, JsonElement draft, JsonElement? warnings = null)

@@ -148,6 +148,7 @@ public static partial class ReportParser
 
             var aspects = _aspects.Where(a => a.Items.Count > 0).Select(a => a.Build(ToMeasure)).ToList();
             CrossCheck(aspects);
+            CheckStatedMeasures(aspects, Math.Max(start, 0), _signatureLine ?? end);
             CheckUnit(start, end);
             return new ReportDraft(_round, aspects, _summary, _warnings.OrderBy(w => w.Line).ToList(), _genre);
         }
@@ -610,7 +611,7 @@ public static partial class ReportParser
             var status = StatusLineRegex().Match(line);
             if (status.Success)
             {
-                var value = StatusOf(status.Groups["value"].Value);
+                var value = StatusWords.Of(status.Groups["value"].Value);
                 if (value is null)
                 {
                     Warn(index, $"无法识别的整改状态“{Shorten(status.Groups["value"].Value)}”。");
@@ -631,11 +632,11 @@ public static partial class ReportParser
             {
                 var text = measures.Groups["text"].Value;
                 var isReport = measures.Groups["kind"].Value.Contains("情况", StringComparison.Ordinal) || measures.Groups["kind"].Value == "整改进展";
-                var lead = LeadingStatusRegex().Match(text);
+                var lead = StatusWords.Leading().Match(text);
                 if (lead.Success && item.Status is null && isReport)
                 {
                     // "整改情况：已完成。…" states the status in its first words; the rest is what was done.
-                    item.Status = StatusOf(lead.Groups["status"].Value);
+                    item.Status = StatusWords.Of(lead.Groups["status"].Value);
                     text = lead.Groups["rest"].Value;
                 }
 
@@ -850,6 +851,25 @@ public static partial class ReportParser
             CheckCount(_summary.PartiallyDone, items.Count(i => i.Status == ItemStatus.PartiallyDone), "阶段性完成");
         }
 
+        /// <summary>"制定整改措施151条" where 112 are itemised: hand-typed figures go wrong, so the count is a warning.</summary>
+        private void CheckStatedMeasures(IReadOnlyList<AspectDraft> aspects, int from, int to)
+        {
+            var itemised = aspects.Sum(a => a.Items.Sum(i => i.Measures.Count));
+            for (var i = from; i < to && i < lines.Length && itemised > 0; i++)
+            {
+                // Only a sentence that also counts the problems counts this round's measures (not, say, a system-wide plan's).
+                foreach (var sentence in lines[i].Split('。'))
+                {
+                    if (MeasureCountRegex().Match(sentence) is { Success: true } stated && CountRegex().IsMatch(sentence)
+                        && ChineseText.TryInt(stated.Groups["n"].Value, out var n) && n != itemised)
+                    {
+                        Warn(i, $"报告称整改措施{n}条，但逐项识别出{itemised}条，请核对。");
+                        return;
+                    }
+                }
+            }
+        }
+
         private void CheckCount(int? stated, int counted, string what)
         {
             if (stated is { } n && n != counted)
@@ -924,18 +944,6 @@ public static partial class ReportParser
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Shorten(string text) => text.Length <= 30 ? text : text[..30] + "…";
-
-    private static ItemStatus? StatusOf(string text) => text switch
-    {
-        _ when text.Contains("销号", StringComparison.Ordinal) => ItemStatus.ClosedOut,
-        _ when text.Contains("阶段性", StringComparison.Ordinal) || text.Contains("基本完成", StringComparison.Ordinal) => ItemStatus.PartiallyDone,
-        _ when text.Contains("未启动", StringComparison.Ordinal) || text.Contains("未开始", StringComparison.Ordinal) => ItemStatus.NotStarted,
-        _ when text.Contains("未完成", StringComparison.Ordinal) || text.Contains("正在", StringComparison.Ordinal)
-            || text.Contains("整改中", StringComparison.Ordinal) || text.Contains("推进中", StringComparison.Ordinal)
-            || text.Contains("持续", StringComparison.Ordinal) || text.Contains("长期坚持", StringComparison.Ordinal) => ItemStatus.InProgress,
-        _ when text.Contains("完成", StringComparison.Ordinal) || text.Contains("办结", StringComparison.Ordinal) || text.Contains("已整改", StringComparison.Ordinal) => ItemStatus.Completed,
-        _ => null,
-    };
 
     private sealed record Section(int Start, int? HeadingLine, string? Title)
     {
@@ -1087,12 +1095,6 @@ public static partial class ReportParser
         RegexOptions.NonBacktracking)]
     private static partial Regex MeasureLineRegex();
 
-    /// <summary>A status stated as the first words of 整改情况: "已完成。…", "正在推进，…".</summary>
-    [GeneratedRegex(
-        @"^(?<status>已完成整改|已整改完成|已完成|已整改|已办结|整改完成|完成|阶段性完成|基本完成|正在推进|正在整改|持续推进|持续整改|整改中|推进中|未启动|尚未启动|未完成|长期坚持)(?:[。,;:!]\s*|$)(?<rest>.*)$",
-        RegexOptions.NonBacktracking)]
-    private static partial Regex LeadingStatusRegex();
-
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+是|\(\d{1,2}\)|[①-⑳])", RegexOptions.NonBacktracking)]
     private static partial Regex MeasureMarkerRegex();
 
@@ -1100,6 +1102,9 @@ public static partial class ReportParser
         @"[【\[]?(?<field>责任领导|分管领导|牵头领导|责任校领导|分管院领导|牵头院领导|责任部门|牵头部门|责任单位|牵头单位|责任处室|责任科室|配合部门|协办部门|配合单位|协办单位|具体责任人|责任人|整改时限|完成时限|整改期限|时限要求|完成时间)\s*(?:[:]|[】\]])\s*(?<value>[^;。【】()\n]+)",
         RegexOptions.NonBacktracking)]
     private static partial Regex FieldRegex();
+
+    [GeneratedRegex(@"(?:制定|明确|提出|细化|落实)了?(?:具体)?整改措施\s*(?<n>\d+)\s*(?:条|项|个)|(?<n>\d+)\s*(?:条|项)(?:具体)?整改措施", RegexOptions.NonBacktracking)]
+    private static partial Regex MeasureCountRegex();
 
     [GeneratedRegex(@"截至(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日", RegexOptions.NonBacktracking)]
     private static partial Regex AsOfRegex();

@@ -305,10 +305,10 @@ internal static partial class TableParser
             {
                 // "已完成。修订规范…": the first words are the status, the rest what was done.
                 var text = progress.Text;
-                if (LeadingStatusRegex().Match(text) is { Success: true } leading)
+                if (StatusWords.Leading().Match(text) is { Success: true } leading)
                 {
                     item.Status ??= StatusOf(leading.Groups["status"].Value);
-                    text = text[leading.Length..].Trim();
+                    text = leading.Groups["rest"].Value.Trim();
                 }
 
                 if (text.Length > 0 && !item.Progress.Contains(text))
@@ -512,6 +512,7 @@ internal static partial class TableParser
         return MeasureSplitter.Split(string.Join('\n', lines));
     }
 
+    /// <summary>A status cell: the usual phrases, or 是/否 in a 是否完成 column.</summary>
     private static ItemStatus? StatusOf(string text)
     {
         var compact = text.Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -519,13 +520,7 @@ internal static partial class TableParser
         {
             "是" or "√" or "已" => ItemStatus.Completed,
             "否" or "×" => ItemStatus.InProgress,
-            _ when compact.Contains("销号", StringComparison.Ordinal) => ItemStatus.ClosedOut,
-            _ when compact.Contains("阶段性", StringComparison.Ordinal) || compact.Contains("基本完成", StringComparison.Ordinal) => ItemStatus.PartiallyDone,
-            _ when compact.Contains("未启动", StringComparison.Ordinal) || compact.Contains("未开始", StringComparison.Ordinal) => ItemStatus.NotStarted,
-            _ when compact.Contains("未完成", StringComparison.Ordinal) || compact.Contains("正在", StringComparison.Ordinal) || compact.Contains("整改中", StringComparison.Ordinal)
-                || compact.Contains("推进中", StringComparison.Ordinal) || compact.Contains("持续", StringComparison.Ordinal) || compact.Contains("长期", StringComparison.Ordinal) => ItemStatus.InProgress,
-            _ when compact.Contains("完成", StringComparison.Ordinal) || compact.Contains("办结", StringComparison.Ordinal) || compact.Contains("已整改", StringComparison.Ordinal) => ItemStatus.Completed,
-            _ => null,
+            _ => StatusWords.Of(compact),
         };
     }
 
@@ -548,9 +543,4 @@ internal static partial class TableParser
 
     [GeneratedRegex(@"^(?:关于|针对)?\s*“(?<title>[^”]{2,80})”", RegexOptions.NonBacktracking)]
     private static partial Regex QuotedTitleRegex();
-
-    [GeneratedRegex(
-        @"^(?<status>已完成整改|已整改完成|已完成|已整改|已办结|整改完成|完成|阶段性完成|基本完成|正在推进|正在整改|持续推进|持续整改|整改中|推进中|未启动|尚未启动|未完成|长期坚持)(?:[。,;:!，；：]|$)",
-        RegexOptions.NonBacktracking)]
-    private static partial Regex LeadingStatusRegex();
 }

@@ -100,6 +100,23 @@ public class GenreLayoutTests
     }
 
     [Fact]
+    public void Stated_measures_that_disagree_with_the_itemised_ones_are_a_warning()
+    {
+        var draft = Parse("""
+            市委第一巡察组对某院党组进行了巡察。
+            院党组针对反馈的2个问题，制定整改措施5条，全部落实。
+            二、反馈问题整改情况
+            (一)作风建设方面
+            1.会风不严。
+            整改措施:一是精简会议;二是严肃会纪。
+            2.文风不实。
+            整改措施:压缩发文。
+            """);
+
+        Assert.Equal((2, "报告称整改措施5条，但逐项识别出3条，请核对。"), (draft.Warnings.Single().Line, draft.Warnings.Single().Message));
+    }
+
+    [Fact]
     public void Lines_the_parser_cannot_place_are_warnings_with_their_line_numbers()
     {
         var draft = Parse("""

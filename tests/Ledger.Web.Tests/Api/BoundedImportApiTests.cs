@@ -10,12 +10,7 @@ public sealed class BoundedImportApiTests(LedgerApiFactory factory) : IClassFixt
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static MultipartFormDataContent Upload(byte[] content, string name)
-    {
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return new MultipartFormDataContent { { file, "file", name } };
-    }
+    private static MultipartFormDataContent Upload(byte[] content, string name) => HttpJson.Upload(content, name);
 
     [Fact]
     public async Task A_sheet_claiming_cell_XFD1_and_row_2000_answers_400_in_seconds_on_both_imports()

@@ -11,12 +11,7 @@ public sealed class ImportApiTests(LedgerApiFactory factory) : IClassFixture<Led
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static MultipartFormDataContent Upload(byte[] content, string name)
-    {
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        return new MultipartFormDataContent { { file, "file", name } };
-    }
+    private static MultipartFormDataContent Upload(byte[] content, string name) => HttpJson.Upload(content, name, "text/plain");
 
     private static byte[] Seed(string name) => File.ReadAllBytes(RepositoryFiles.Seed(name));
 
