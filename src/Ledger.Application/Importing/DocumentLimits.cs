@@ -16,11 +16,16 @@ public static class DocumentLimits
 
     public const int MaxCells = 100_000;
 
+    /// <summary>The text of a Word document: a thousand pages. Checked as paragraphs are read, so inflation stops early.</summary>
+    public const int MaxCharacters = 2_000_000;
+
     /// <summary>A line (paragraph) of text; a report's longest paragraph is a few thousand characters.</summary>
     public const int MaxLineCharacters = 20_000;
 
     public static string PartTooLarge(string part) =>
         $"文件中的“{part}”解压后超过 {MaxPartBytes / 1024 / 1024} MB 的上限，可能是损坏或特制的文件，未导入。";
+
+    public static string TooManyCharacters => $"文档的文字超过 {MaxCharacters:N0} 个字符的上限，可能是损坏或特制的文件，未导入。";
 
     public static string TooManyRows(int row) => $"表格第{row}行超出 {MaxRows:N0} 行的上限，未导入。";
 

@@ -421,24 +421,26 @@ public static partial class ReportParser
         }
 
         /// <summary>
-        /// How the section numbers its problems. 1./1、/问题1: wins when present, since (1) and 一是 under it number
-        /// measures; otherwise the first of (1), 1), 第1条 or 【问题】 at a line's start.
+        /// How the section numbers its problems. 问题1: wins when present, since 1. under it numbers measures; then 1./1、,
+        /// since (1) and 一是 under it number measures; otherwise the first of (1), 1), 第1条 or 【问题】 at a line's start.
         /// </summary>
         private ItemScheme SchemeOf(Section section)
         {
             var first = ItemScheme.None;
+            var dot = false;
             for (var i = section.Start; i < section.End; i++)
             {
                 var scheme = SchemeOfLine(lines[i]);
-                if (scheme == ItemScheme.Dot)
+                if (scheme == ItemScheme.Labelled)
                 {
                     return scheme;
                 }
 
+                dot |= scheme == ItemScheme.Dot;
                 first = first == ItemScheme.None ? scheme : first;
             }
 
-            return first;
+            return dot ? ItemScheme.Dot : first;
         }
 
         private static ItemScheme SchemeOfLine(string line)
@@ -450,6 +452,7 @@ public static partial class ReportParser
 
             var match = ItemRegex().Match(line);
             return !match.Success ? ItemScheme.None
+                : match.Groups["labelled"].Success ? ItemScheme.Labelled
                 : match.Groups["dot"].Success ? ItemScheme.Dot
                 : match.Groups["paren"].Success ? ItemScheme.Parenthesised
                 : match.Groups["half"].Success ? ItemScheme.HalfParenthesised
@@ -660,7 +663,7 @@ public static partial class ReportParser
                 return;
             }
 
-            if (_genre != DocumentGenre.FeedbackLetter && (MeasureMarkerRegex().IsMatch(line) || item.MeasureText.Length > 0))
+            if (_genre != DocumentGenre.FeedbackLetter && (MeasureMarkerRegex().IsMatch(line) || item.MeasureText.Length > 0 || item.HasMeasureList))
             {
                 AddMeasureText(line);
             }
@@ -910,6 +913,7 @@ public static partial class ReportParser
     private enum ItemScheme
     {
         None,
+        Labelled,
         Dot,
         Parenthesised,
         HalfParenthesised,
@@ -1036,7 +1040,7 @@ public static partial class ReportParser
 
     /// <summary>"中共某局党组关于…", "…巡察组关于(对)(巡察)某局党组(的)(巡察)反馈意见", "某局落实…巡察组反馈意见整改台账".</summary>
     [GeneratedRegex(
-        @"^(?:(?:[^关]{0,30}?(?:巡察|巡视)[^关]{0,10}?组)关于(?:对)?(?:巡察)?(?<unit>[^的关]{2,40}?)(?:的)?(?:巡察|巡视)?反馈意见|(?<owner>[^关]{2,40}?)关于[^。]{0,40}?(?:通报|报告|方案|情况|清单|台账)$|(?<owner>[^关落]{2,40}?)(?:贯彻落实|落实|关于落实)[^。]{0,30}?(?:巡察|巡视)[^。]{0,30}?(?:台账|清单|方案)$)",
+        @"^(?:(?:[^关]{0,30}?(?:巡察|巡视)[^关]{0,10}?组)关于(?:对)?(?:巡察)?(?<unit>[^的关]{2,40}?)(?:的)?(?:巡察|巡视)?反馈意见|(?<owner>[^关]{2,40}?)?关于[^。]{0,40}?(?:通报|报告|方案|情况|清单|台账)$|(?<owner>[^关落]{2,40}?)(?:贯彻落实|落实|关于落实)[^。]{0,30}?(?:巡察|巡视)[^。]{0,30}?(?:台账|清单|方案)$)",
         RegexOptions.NonBacktracking)]
     private static partial Regex TitleRegex();
 
@@ -1069,7 +1073,7 @@ public static partial class ReportParser
 
     /// <summary>A problem's number at a line's start, one group per scheme so a section keeps to its own.</summary>
     [GeneratedRegex(
-        @"^(?:(?:反馈|具体)?问题\s*(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:、.](?<dot>)|(?<n>\d{1,3})\s*[.、](?<dot>)|\(\s*(?<n>\d{1,3})\s*\)(?<paren>)|(?<n>\d{1,3})\)(?<half>)|第(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})条(?<article>)|[【\[](?:问题|问题描述|存在问题|反馈问题|具体问题)[】\]](?<marker>))\s*(?<text>.+)$",
+        @"^(?:(?:反馈|具体)?问题\s*(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[:、.](?<labelled>)|(?<n>\d{1,3})\s*[.、](?<dot>)|\(\s*(?<n>\d{1,3})\s*\)(?<paren>)|(?<n>\d{1,3})\)(?<half>)|第(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})条(?<article>)|[【\[](?:问题|问题描述|存在问题|反馈问题|具体问题)[】\]](?<marker>))\s*(?<text>.+)$",
         RegexOptions.NonBacktracking)]
     private static partial Regex ItemRegex();
 

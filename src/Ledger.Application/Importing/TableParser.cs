@@ -319,7 +319,7 @@ internal static partial class TableParser
 
             if (row.Cell(Column.Measures) is { Continues: false, Text.Length: > 0 } measures)
             {
-                foreach (var text in SplitMeasures(measures.Text))
+                foreach (var text in MeasureSplitter.Split(measures.Text))
                 {
                     item.Measures.Add(new MeasureDraft(text, lead.FirstOrDefault(), deadline));
                 }
@@ -487,31 +487,6 @@ internal static partial class TableParser
         return (title.Length > 200 ? title[..200] : title, text);
     }
 
-    /// <summary>A measures cell holds one measure per numbered line (1. 2. or 1、) or per 一是/(1)/① marker.</summary>
-    private static IReadOnlyList<string> SplitMeasures(string text)
-    {
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        if (lines.Count > 1 && lines.Count(l => NumberedLineRegex().IsMatch(l)) >= 2)
-        {
-            var measures = new List<StringBuilder>();
-            foreach (var line in lines)
-            {
-                if (NumberedLineRegex().IsMatch(line) || measures.Count == 0)
-                {
-                    measures.Add(new StringBuilder(line));
-                }
-                else
-                {
-                    measures[^1].Append(line);
-                }
-            }
-
-            return measures.Select(m => m.ToString()).ToList();
-        }
-
-        return MeasureSplitter.Split(string.Join('\n', lines));
-    }
-
     /// <summary>A status cell: the usual phrases, or 是/否 in a 是否完成 column.</summary>
     private static ItemStatus? StatusOf(string text)
     {
@@ -537,9 +512,6 @@ internal static partial class TableParser
 
     [GeneratedRegex(@"[、,，;；/\s]+", RegexOptions.NonBacktracking)]
     private static partial Regex NameSplitRegex();
-
-    [GeneratedRegex(@"^(?:\d{1,2}[.、]|\d{1,2}\)|\(\d{1,2}\))", RegexOptions.NonBacktracking)]
-    private static partial Regex NumberedLineRegex();
 
     [GeneratedRegex(@"^(?:关于|针对)?\s*“(?<title>[^”]{2,80})”", RegexOptions.NonBacktracking)]
     private static partial Regex QuotedTitleRegex();

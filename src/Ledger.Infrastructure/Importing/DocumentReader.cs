@@ -116,6 +116,10 @@ public sealed class DocumentReader : IDocumentReader
             }
 
             _text.Append(_lines++ == 0 ? string.Empty : "\n").Append(line);
+            if (_text.Length > DocumentLimits.MaxCharacters)
+            {
+                throw new DocumentRefusedException(DocumentLimits.TooManyCharacters);
+            }
         }
 
         /// <summary>The current &lt;w:p&gt;'s text; nested paragraphs (text boxes) run into it.</summary>

@@ -44,9 +44,20 @@ public class BoundedReadingTests
         var refused = Assert.Throws<DocumentRefusedException>(() => new DocumentReader().Read(file, "方案.docx"));
 
         Assert.True(file.Length < 400 * 1024, $"{file.Length} bytes");
-        Assert.Contains("word/document.xml", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("解压后超过 32 MB 的上限", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("文档的文字超过 2,000,000 个字符的上限，可能是损坏或特制的文件，未导入。", refused.Message);
         Assert.True(watch.ElapsedMilliseconds < 3000, $"{watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void A_part_inflating_beyond_32_MB_is_refused_however_little_text_it_holds()
+    {
+        // Markup without text: only the count of inflated bytes stops it.
+        var markup = string.Concat(Enumerable.Repeat("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p>", 33 * 1024 * 1024 / 46));
+        var file = OfficeFiles.Zip(("word/document.xml", $"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{markup}</w:body></w:document>"));
+
+        var refused = Assert.Throws<DocumentRefusedException>(() => new DocumentReader().Read(file, "x.docx"));
+
+        Assert.Equal("文件中的“word/document.xml”解压后超过 32 MB 的上限，可能是损坏或特制的文件，未导入。", refused.Message);
     }
 
     [Fact]

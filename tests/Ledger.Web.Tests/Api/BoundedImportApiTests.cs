@@ -37,7 +37,7 @@ public sealed class BoundedImportApiTests(LedgerApiFactory factory) : IClassFixt
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.ElapsedMilliseconds} ms");
         Assert.Equal(
-            "文件中的“word/document.xml”解压后超过 32 MB 的上限，可能是损坏或特制的文件，未导入。",
+            "文档的文字超过 2,000,000 个字符的上限，可能是损坏或特制的文件，未导入。",
             problem.GetProperty("errors").GetProperty("content")[0].GetString());
     }
 
