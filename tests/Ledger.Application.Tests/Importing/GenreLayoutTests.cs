@@ -100,6 +100,30 @@ public class GenreLayoutTests
     }
 
     [Fact]
+    public void Problems_labelled_问题1_keep_the_numbered_lines_under_them_as_measures()
+    {
+        var draft = Parse("""
+            关于县委第六巡察组反馈意见整改情况的报告
+            县委第六巡察组于2024年5月8日至6月30日对县审计局党组进行了常规巡察，7月22日反馈了巡察意见。
+            (一)政治建设方面
+            问题1：学习贯彻不深入。
+            整改措施：
+            1.制定年度学习计划。
+            2.每季度开展一次专题研讨。
+            整改结果：已完成
+            问题2：意识形态责任制落实不到位。
+            整改措施：
+            1.修订意识形态工作责任清单；
+            2.开展网络舆情培训。
+            3.建立舆情台账。
+            """);
+
+        Assert.Equal([(1, 2, ItemStatus.Completed), (2, 3, (ItemStatus?)null)], draft.Aspects.Single().Items.Select(i => (i.Number, i.Measures.Count, i.Status)));
+        Assert.Equal("1.修订意识形态工作责任清单", draft.Aspects.Single().Items[1].Measures[0].Text);
+        Assert.Empty(draft.Warnings);
+    }
+
+    [Fact]
     public void Stated_measures_that_disagree_with_the_itemised_ones_are_a_warning()
     {
         var draft = Parse("""
