@@ -122,11 +122,11 @@ public sealed class PipelineTests : IAsyncDisposable
         using var reading = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var reader = new Mock<IDocumentReader>();
-        reader.Setup(r => r.Read(It.IsAny<byte[]>(), It.IsAny<string>())).Returns(() =>
+        reader.Setup(r => r.Read(It.IsAny<byte[]>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(() =>
         {
             reading.Set();
             release.Wait(TimeSpan.FromSeconds(30));
-            return "没有可识别的内容";
+            return ImportDocument.FromText("没有可识别的内容");
         });
         _app = new ApplicationHarness(services => services.Replace(ServiceDescriptor.Singleton(reader.Object)));
 

@@ -40,7 +40,8 @@ public sealed class ImportTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Expect(page.GetByTestId("already-imported")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("import-warning")).ToHaveCountAsync(10);
         await Expect(page.GetByTestId("import-item")).ToHaveCountAsync(40);
-        await Expect(page.GetByTestId("import-round")).ToContainTextAsync("市委第三巡察组");
+        await Expect(page.GetByTestId("import-genre")).ToHaveTextAsync("整改情况报告");
+        await Expect(page.Locator("input[data-testid=import-team]")).ToHaveValueAsync("市委第三巡察组");
         await BrowserHost.ScreenshotAsync(page, "import-preview");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 1366, $"the import page is {width}px wide on a 1366px screen");

@@ -52,7 +52,9 @@ public sealed class ImportCommandLineTests : IDisposable
         Assert.Equal(("2025-01-16", 40, 24, 16, 4, 20), (
             summary.GetProperty("asOf").GetString(), summary.GetProperty("total").GetInt32(), summary.GetProperty("completed").GetInt32(),
             summary.GetProperty("partiallyDone").GetInt32(), summary.GetProperty("immediateFixes").GetInt32(), summary.GetProperty("petitions").GetInt32()));
-        Assert.Equal(3, root.GetProperty("warnings")[2].GetProperty("line").GetInt32());
+        var warning = root.GetProperty("warnings")[3];
+        Assert.Equal((3, JsonValueKind.Null), (warning.GetProperty("line").GetInt32(), warning.GetProperty("cell").ValueKind));
+        Assert.Equal("ProgressReport", root.GetProperty("genre").GetString());
     }
 
     [Fact]

@@ -207,6 +207,14 @@ internal static class HttpJson
         return JsonSerializer.Deserialize<T>(body, LedgerApiFactory.Json)!;
     }
 
+    /// <summary>A form with one file in the field <c>file</c>, as a browser uploads it.</summary>
+    public static MultipartFormDataContent Upload(byte[] content, string name, string mediaType = "application/octet-stream")
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        return new MultipartFormDataContent { { file, "file", name } };
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, LedgerApiFactory.Json);
 

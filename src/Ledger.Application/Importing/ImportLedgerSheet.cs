@@ -94,7 +94,7 @@ internal sealed class ImportLedgerSheetCommandHandler(ILedgerDbContext db, ISpre
             throw new NotFoundException("巡察轮次");
         }
 
-        var sheet = Read(request);
+        var sheet = Read(request, cancellationToken);
         var stored = (await LedgerSheetRows.ReadAsync(
                 db, db.Items.AsNoTracking().Where(i => i.RoundId == request.RoundId).OrderBy(i => i.Kind).ThenBy(i => i.Number), cancellationToken))
             .ToDictionary(r => r.Row.Number);
@@ -128,14 +128,14 @@ internal sealed class ImportLedgerSheetCommandHandler(ILedgerDbContext db, ISpre
             errors);
     }
 
-    private SheetRows Read(ImportLedgerSheetCommand request)
+    private SheetRows Read(ImportLedgerSheetCommand request, CancellationToken cancellationToken)
     {
         IReadOnlyList<IReadOnlyList<string>> rows;
         try
         {
-            rows = reader.ReadRows(request.Content);
+            rows = reader.ReadRows(request.Content, cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (DocumentRefusedException e)
         {
             throw FieldValidation.Error("content", e.Message);
         }

@@ -14,11 +14,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Ledger.Application.Importing;
 
 /// <summary>
-/// Reads a report and, unless <see cref="DryRun"/>, creates its round with aspects, items and measures
-/// in one transaction, keeping the document. A document imported before (same SHA-256) creates nothing.
+/// Reads any document of the genre — a report, feedback letter or plan as text, HTML or .docx (prose or task
+/// tables), an Excel 台账 of any template — and, unless <see cref="DryRun"/>, creates its round with aspects, items
+/// and measures in one transaction, keeping the document. A document imported before (same SHA-256) creates nothing.
 /// </summary>
+/// <param name="Round">The round's facts as the office corrected them in the preview; a field left null keeps what the document says.</param>
 [Allowed(Roles.Office)]
-public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false) : ICommand<ImportResult>
+public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false, RoundDraft? Round = null) : ICommand<ImportResult>
 {
     /// <summary>The largest file an import reads (a report or a ledger sheet), public so a page refuses a larger one before sending it.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
@@ -44,17 +46,22 @@ internal sealed class ImportReportCommandValidator : AbstractValidator<ImportRep
         RuleFor(x => x.FileName).RequiredText(255);
         RuleFor(x => x.Content).NotEmpty().WithMessage("文件是空的。")
             .Must(c => c.Length <= ImportReportCommand.MaxBytes).WithMessage(ImportReportCommand.TooLarge);
+        RuleFor(x => x.Round!.InspectingTeam).MaximumLength(CommonRules.ShortText).When(x => x.Round is not null).OverridePropertyName("round.inspectingTeam");
+        RuleFor(x => x.Round!.InspectedUnit).MaximumLength(CommonRules.ShortText).When(x => x.Round is not null).OverridePropertyName("round.inspectedUnit");
     }
 }
 
 internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentReader reader, RequestContext context)
     : IRequestHandler<ImportReportCommand, ImportResult>
 {
+    private const string MissingTeam = "（待填写巡察组）";
+    private const string MissingUnit = "（待填写被巡察单位）";
+
     public async Task<ImportResult> Handle(ImportReportCommand request, CancellationToken cancellationToken)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(request.Content));
-        var draft = Parse(request);
-        var measureCount = draft.Aspects.Sum(a => a.Items.Sum(i => i.Measures.Count));
+        var draft = WithCorrections(Parse(request, cancellationToken), request.Round);
+        var measureCount = draft.MeasureCount;
         var previous = await db.SourceDocuments.AsNoTracking()
             .Where(d => d.Sha256 == sha256).Select(d => (Guid?)d.RoundId).FirstOrDefaultAsync(cancellationToken);
         if (previous is not null || request.DryRun)
@@ -68,31 +75,59 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
         return new ImportResult(round.Id, false, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, warnings);
     }
 
-    private ReportDraft Parse(ImportReportCommand request)
+    private ReportDraft Parse(ImportReportCommand request, CancellationToken cancellationToken)
     {
-        string text;
+        ImportDocument document;
         try
         {
-            text = reader.Read(request.Content, request.FileName);
+            document = reader.Read(request.Content, request.FileName, cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (DocumentRefusedException e)
         {
             throw FieldValidation.Error("content", e.Message);
         }
 
-        var result = ReportParser.Parse(text);
+        if (DocumentLimits.CheckLines(document.Text) is { } tooLong)
+        {
+            throw FieldValidation.Error("content", tooLong);
+        }
+
+        var result = ReportParser.Parse(document, cancellationToken);
         var draft = result.Draft ?? throw FieldValidation.Error("content", result.Error!);
         if (draft.ItemCount == 0)
         {
-            throw FieldValidation.Error("content", "文档中没有识别出任何问题条目，未导入。");
-        }
-
-        if (draft.Round.InspectingTeam is null || draft.Round.InspectedUnit is null)
-        {
-            throw FieldValidation.Error("content", "未能识别巡察组或被巡察单位（应有“…巡察组…对…进行了巡察”的概况段落），未导入。");
+            // The one refusal left: nothing a person could fix in the preview. Say what was looked for.
+            var lookedFor = draft.Warnings.FirstOrDefault(w => w.Message.StartsWith("没有识别出任何问题条目", StringComparison.Ordinal))?.Message;
+            throw FieldValidation.Error("content", lookedFor is null ? "文档中没有识别出任何问题条目，未导入。" : $"{lookedFor}未导入。");
         }
 
         return draft;
+    }
+
+    /// <summary>The round's facts the office typed over what the document says, and what neither gives as a warning.</summary>
+    private static ReportDraft WithCorrections(ReportDraft draft, RoundDraft? corrected)
+    {
+        var round = corrected is null ? draft.Round : new RoundDraft(
+            Text(corrected.InspectingTeam) ?? draft.Round.InspectingTeam,
+            Text(corrected.InspectedUnit) ?? draft.Round.InspectedUnit,
+            corrected.InspectionStart ?? draft.Round.InspectionStart,
+            corrected.InspectionEnd ?? draft.Round.InspectionEnd,
+            corrected.FeedbackDate ?? draft.Round.FeedbackDate,
+            corrected.ReportDate ?? draft.Round.ReportDate);
+        var warnings = draft.Warnings.ToList();
+        if (round.InspectingTeam is null)
+        {
+            warnings.Add(new ParseWarning(0, $"文档没有写明巡察组，导入时记为“{MissingTeam}”，请在预览中填写或导入后在轮次中修改。"));
+        }
+
+        if (round.InspectedUnit is null)
+        {
+            warnings.Add(new ParseWarning(0, $"文档没有写明被巡察单位，导入时记为“{MissingUnit}”，请在预览中填写或导入后在轮次中修改。"));
+        }
+
+        return draft with { Round = round, Warnings = warnings };
+
+        static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
     private async Task<InspectionRound> CreateAsync(ReportDraft draft, List<ParseWarning> warnings, CancellationToken cancellationToken)
@@ -102,7 +137,7 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
             ? (draft.Round.InspectionStart, draft.Round.InspectionEnd)
             : (draft.Round.InspectionStart, null);
         var round = InspectionRound.Create(
-            new RoundDetails(draft.Round.InspectingTeam!, draft.Round.InspectedUnit!, start, end, draft.Round.FeedbackDate, null), stamp);
+            new RoundDetails(draft.Round.InspectingTeam ?? MissingTeam, draft.Round.InspectedUnit ?? MissingUnit, start, end, draft.Round.FeedbackDate, null), stamp);
         db.Rounds.Add(round);
 
         var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive)
@@ -128,6 +163,12 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
                 if (itemDraft.Status is { } status)
                 {
                     StatusWalk.Walk(item, Reachable(status, itemDraft, warnings), doneOn, "导入的报告", stamp);
+                }
+
+                // What the document says was done is the item's progress report, dated by the document.
+                if (itemDraft.Progress is { Length: > 0 } progress && ItemLifecycle.IsAllowed(ItemAction.ReportProgress, item.Status))
+                {
+                    item.ReportProgress(doneOn, progress.Length > CommonRules.LongText ? progress[..CommonRules.LongText] : progress, null, null, stamp);
                 }
 
                 db.Items.Add(item);

@@ -17,6 +17,26 @@ internal static partial class MeasureSplitter
             return [];
         }
 
+        // Measures listed one a line, numbered 1. 2. (or 1、 1) (1)): each line and what follows it up to the next number.
+        var lines = trimmed.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count(l => NumberedLineRegex().IsMatch(l)) >= 2)
+        {
+            var listed = new List<string>();
+            foreach (var line in lines)
+            {
+                if (NumberedLineRegex().IsMatch(line) || listed.Count == 0)
+                {
+                    listed.Add(line);
+                }
+                else
+                {
+                    listed[^1] += line;
+                }
+            }
+
+            return listed.Select(Clean).ToList();
+        }
+
         var cuts = new[] { Sequence(trimmed, Scheme.Chinese), Sequence(trimmed, Scheme.Parenthesised), Sequence(trimmed, Scheme.Circled) }
             .Where(s => s.Count > 0)
             .OrderBy(s => s[0])
@@ -68,8 +88,11 @@ internal static partial class MeasureSplitter
         return positions;
     }
 
+    [GeneratedRegex(@"^(?:\d{1,2}[.、]|\d{1,2}\)|\(\d{1,2}\))", RegexOptions.NonBacktracking)]
+    private static partial Regex NumberedLineRegex();
+
     private static string Clean(string measure) => measure.Trim().TrimEnd(';', '；', ',', ' ').Trim();
 
-    [GeneratedRegex(@"(?<cn>[一二三四五六七八九十]{1,3})是|\((?<d>\d{1,2})\)|(?<c>[①-⑳])")]
+    [GeneratedRegex(@"(?<cn>[一二三四五六七八九十]{1,3})是|\((?<d>\d{1,2})\)|(?<c>[①-⑳])", RegexOptions.NonBacktracking)]
     private static partial Regex MarkerRegex();
 }

@@ -13,9 +13,31 @@ public sealed record ReportDraft(
     RoundDraft Round,
     IReadOnlyList<AspectDraft> Aspects,
     ReportSummary? Summary,
-    IReadOnlyList<ParseWarning> Warnings)
+    IReadOnlyList<ParseWarning> Warnings,
+    DocumentGenre Genre = DocumentGenre.ProgressReport)
 {
     public int ItemCount => Aspects.Sum(a => a.Items.Count);
+
+    public int MeasureCount => Aspects.Sum(a => a.Items.Sum(i => i.Measures.Count));
+}
+
+/// <summary>What kind of document of the genre was read, as the parser recognised it.</summary>
+public enum DocumentGenre
+{
+    /// <summary>整改情况通报/报告: problems with what was done, often statuses and statistics.</summary>
+    ProgressReport,
+
+    /// <summary>巡察反馈意见: problems only; no measures, statuses or assignments yet.</summary>
+    FeedbackLetter,
+
+    /// <summary>整改方案 or 问题/任务/责任清单 as text.</summary>
+    RectificationPlan,
+
+    /// <summary>整改方案 whose task list is a Word table.</summary>
+    TaskTable,
+
+    /// <summary>An Excel 台账 of any template.</summary>
+    LedgerSheet,
 }
 
 public sealed record RoundDraft(
@@ -39,7 +61,8 @@ public sealed record ItemDraft(
     IReadOnlyList<string> CoDepartments,
     string? ResponsiblePerson,
     DeadlineDraft? Deadline,
-    int Line);
+    int Line,
+    string? Progress = null);
 
 public sealed record MeasureDraft(string Text, string? LeadDepartment, DeadlineDraft? Deadline);
 
@@ -69,8 +92,11 @@ internal sealed class DeadlineDraftJsonConverter : JsonConverter<DeadlineDraft>
 /// <summary>The statistics sentence (截至…,巡察反馈的N个具体问题,已完成整改N个…), as the report states it.</summary>
 public sealed record ReportSummary(DateOnly? AsOf, int? Total, int? Completed, int? PartiallyDone, int? ImmediateFixes, int? Petitions);
 
-/// <summary>A line the parser skipped or is unsure about (1-based; 0 for the document as a whole).</summary>
-public sealed record ParseWarning(int Line, string Message);
+/// <summary>
+/// A line the parser skipped or is unsure about (1-based; 0 for the document as a whole). For a table, the line is
+/// the row (a sheet's row number as Excel shows it) and <paramref name="Cell"/> names the cell, e.g. 表1·第3行·责任单位.
+/// </summary>
+public sealed record ParseWarning(int Line, string Message, string? Cell = null);
 
 /// <summary>Either a draft or, for input that is not text at all, a clear error.</summary>
 public sealed record ParseResult(ReportDraft? Draft, string? Error)

@@ -3,12 +3,14 @@ using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Importing;
 using Ledger.Web.Http;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ledger.Web.Endpoints;
 
 internal static class ImportEndpoints
 {
-    public sealed record PastedReport(string? FileName, string Text)
+    /// <param name="Round">The round's facts as corrected in the preview; a null field keeps what the document says.</param>
+    public sealed record PastedReport(string? FileName, string Text, RoundDraft? Round = null)
     {
         /// <summary>The name a pasted text is kept under when the user gives none.</summary>
         public const string DefaultFileName = "粘贴的文本.txt";
@@ -18,14 +20,22 @@ internal static class ImportEndpoints
     {
         var imports = app.MapGroup("/api/imports").WithTags("导入");
 
-        imports.MapPost("/", async (IFormFile? file, bool? dryRun, IMediator m, CancellationToken ct) =>
-                Answer(await m.Send(new ImportReportCommand(file?.FileName ?? string.Empty, await ReadAsync(file, ".txt 或 .docx", ct), dryRun ?? false), ct)))
+        imports.MapPost("/", async (IFormFile? file, bool? dryRun, [FromForm] string? inspectingTeam, [FromForm] string? inspectedUnit, [FromForm] DateOnly? inspectionStart, [FromForm] DateOnly? inspectionEnd, [FromForm] DateOnly? feedbackDate, IMediator m, CancellationToken ct) =>
+                Answer(await m.Send(
+                    new ImportReportCommand(
+                        file?.FileName ?? string.Empty,
+                        await ReadAsync(file, ".txt、.html、.docx 或 .xlsx", ct),
+                        dryRun ?? false,
+                        new RoundDraft(inspectingTeam, inspectedUnit, inspectionStart, inspectionEnd, feedbackDate, null)),
+                    ct)))
             .DisableAntiforgery()
-            .Doc("上传整改报告、反馈意见或整改方案（.txt/.docx）：dryRun=true 只预览，否则导入为巡察轮次（同一文件不重复导入）", hasTarget: false);
+            .Doc(
+                "上传巡察反馈意见、整改方案（文字或 Word 表格）、整改情况报告或任一模板的 Excel 台账（.txt/.html/.docx/.xlsx），自动识别文种：dryRun=true 只预览，否则导入为巡察轮次（同一文件不重复导入）；巡察组、被巡察单位和日期可随表单填写，覆盖文件中识别的内容",
+                hasTarget: false);
 
         imports.MapPost("/text", async (PastedReport report, bool? dryRun, IMediator m, CancellationToken ct) =>
-                Answer(await m.Send(new ImportReportCommand(report.FileName ?? PastedReport.DefaultFileName, Encoding.UTF8.GetBytes(report.Text ?? string.Empty), dryRun ?? false), ct)))
-            .Doc("粘贴报告文字导入：dryRun=true 只预览，否则导入为巡察轮次", hasTarget: false);
+                Answer(await m.Send(new ImportReportCommand(report.FileName ?? PastedReport.DefaultFileName, Encoding.UTF8.GetBytes(report.Text ?? string.Empty), dryRun ?? false, report.Round), ct)))
+            .Doc("粘贴报告文字（或网页源码）导入：dryRun=true 只预览，否则导入为巡察轮次；round 可填写巡察组、被巡察单位和日期", hasTarget: false);
 
         app.MapPost("/api/rounds/{roundId:guid}/ledger-sheet", async (Guid roundId, IFormFile? file, bool? dryRun, bool? skipInvalidRows, IMediator m, CancellationToken ct) =>
                 await m.Send(

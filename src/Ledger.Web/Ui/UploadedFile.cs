@@ -13,7 +13,8 @@ internal sealed record UploadedFile(string Name, byte[] Content)
     {
         if (!extensions.Contains(Path.GetExtension(file.Name).ToLowerInvariant()))
         {
-            return (null, $"“{file.Name}”不能导入：只能选择 {string.Join(" 或 ", extensions)} 文件。");
+            var allowed = extensions.Count == 1 ? extensions[0] : $"{string.Join("、", extensions.Take(extensions.Count - 1))} 或 {extensions[^1]}";
+            return (null, $"“{file.Name}”不能导入：只能选择 {allowed} 文件。");
         }
 
         if (file.Size > ImportReportCommand.MaxBytes)

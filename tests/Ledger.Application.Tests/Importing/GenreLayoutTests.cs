@@ -100,6 +100,47 @@ public class GenreLayoutTests
     }
 
     [Fact]
+    public void Problems_labelled_问题1_keep_the_numbered_lines_under_them_as_measures()
+    {
+        var draft = Parse("""
+            关于县委第六巡察组反馈意见整改情况的报告
+            县委第六巡察组于2024年5月8日至6月30日对县审计局党组进行了常规巡察，7月22日反馈了巡察意见。
+            (一)政治建设方面
+            问题1：学习贯彻不深入。
+            整改措施：
+            1.制定年度学习计划。
+            2.每季度开展一次专题研讨。
+            整改结果：已完成
+            问题2：意识形态责任制落实不到位。
+            整改措施：
+            1.修订意识形态工作责任清单；
+            2.开展网络舆情培训。
+            3.建立舆情台账。
+            """);
+
+        Assert.Equal([(1, 2, ItemStatus.Completed), (2, 3, (ItemStatus?)null)], draft.Aspects.Single().Items.Select(i => (i.Number, i.Measures.Count, i.Status)));
+        Assert.Equal("1.修订意识形态工作责任清单", draft.Aspects.Single().Items[1].Measures[0].Text);
+        Assert.Empty(draft.Warnings);
+    }
+
+    [Fact]
+    public void Stated_measures_that_disagree_with_the_itemised_ones_are_a_warning()
+    {
+        var draft = Parse("""
+            市委第一巡察组对某院党组进行了巡察。
+            院党组针对反馈的2个问题，制定整改措施5条，全部落实。
+            二、反馈问题整改情况
+            (一)作风建设方面
+            1.会风不严。
+            整改措施:一是精简会议;二是严肃会纪。
+            2.文风不实。
+            整改措施:压缩发文。
+            """);
+
+        Assert.Equal((2, "报告称整改措施5条，但逐项识别出3条，请核对。"), (draft.Warnings.Single().Line, draft.Warnings.Single().Message));
+    }
+
+    [Fact]
     public void Lines_the_parser_cannot_place_are_warnings_with_their_line_numbers()
     {
         var draft = Parse("""
@@ -130,5 +171,43 @@ public class GenreLayoutTests
         Assert.Equal(["会风不严", "文风不实"], draft.Aspects.Single().Items.Select(i => i.Title));
         Assert.Null(draft.Round.InspectingTeam);
         Assert.Equal(0, Assert.Single(draft.Warnings).Line);
+    }
+}
+
+/// <summary>Words offices write for a deadline, read against the feedback date 2024年6月18日.</summary>
+public class DeadlineWordsTests
+{
+    [Theory]
+    [InlineData("2025年6月30日", "2025-06-30")]
+    [InlineData("2025.6.30", "2025-06-30")]
+    [InlineData("2025年12月底", "2025-12-31")]
+    [InlineData("10月底前", "2024-10-31")]
+    [InlineData("3月底前", "2025-03-31")]
+    [InlineData("年底前", "2024-12-31")]
+    [InlineData("2025年上半年", "2025-06-30")]
+    [InlineData("三季度末", "2024-09-30")]
+    [InlineData("3个月内", "2024-09-18")]
+    [InlineData("立行立改", "2024-06-18")]
+    [InlineData("长期坚持", "long-term")]
+    [InlineData("二〇二五年三月三十一日", "2025-03-31")]
+    public void Reads_as_a_date(string words, string expected)
+    {
+        var draft = ReportParser.Parse($"县委第二巡察组对某局党组进行了巡察。2024年6月18日，县委第二巡察组向某局党组反馈了巡察意见。\n(一)作风方面\n1.会风不严。\n整改时限:{words}").Draft!;
+
+        var item = draft.Aspects.Single().Items.Single();
+        Assert.Equal(expected, item.Deadline?.ToString());
+        Assert.DoesNotContain(draft.Warnings, w => w.Line == 4);
+    }
+
+    [Theory]
+    [InlineData("2025年2月30日", "整改时限“2025年2月30日”中的日期2025年2月30日不存在，未导入，请核对。")]
+    [InlineData("13月底前", "整改时限“13月底前”中的月份不存在，未导入，请核对。")]
+    [InlineData("尽快", "无法识别的整改时限“尽快”。")]
+    public void Impossible_or_unknown_dates_are_warnings_on_their_line(string words, string warning)
+    {
+        var draft = ReportParser.Parse($"县委第二巡察组对某局党组进行了巡察。2024年6月18日，县委第二巡察组向某局党组反馈了巡察意见。\n(一)作风方面\n1.会风不严。\n整改时限:{words}").Draft!;
+
+        Assert.Null(draft.Aspects.Single().Items.Single().Deadline);
+        Assert.Equal((4, warning), (draft.Warnings.Single().Line, draft.Warnings.Single().Message));
     }
 }

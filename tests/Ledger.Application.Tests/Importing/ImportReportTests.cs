@@ -79,15 +79,31 @@ public sealed class ImportReportTests : IAsyncDisposable
         Assert.Equal((4, "部门“宣传科”不在部门名单中，未分配，请在台账中指定。"), (warning.Line, warning.Message));
     }
 
-    [Theory]
-    [InlineData("没有结构的文字。", "没有识别出任何问题条目")]
-    [InlineData("二、问题\n(一)作风方面\n1.会风不严。", "未能识别巡察组或被巡察单位")]
-    public async Task Documents_that_cannot_make_a_round_are_refused_with_the_reason(string text, string reason)
+    [Fact]
+    public async Task A_document_without_any_problem_is_refused_saying_what_was_looked_for()
     {
         var error = await Assert.ThrowsAsync<ValidationException>(() =>
-            _app.SendAsync(new ImportReportCommand("x.txt", Encoding.UTF8.GetBytes(text))));
+            _app.SendAsync(new ImportReportCommand("x.txt", Encoding.UTF8.GetBytes("没有结构的文字。"))));
 
-        Assert.Contains(reason, Assert.Single(error.Errors).ErrorMessage, StringComparison.Ordinal);
+        var message = Assert.Single(error.Errors).ErrorMessage;
+        Assert.StartsWith("没有识别出任何问题条目（找的是", message, StringComparison.Ordinal);
+        Assert.EndsWith("未导入。", message, StringComparison.Ordinal);
         Assert.Equal(0, await _app.ReadAsync(db => db.Rounds.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_list_without_an_introduction_is_imported_with_the_round_left_for_the_office_to_fill()
+    {
+        var text = Encoding.UTF8.GetBytes("二、问题\n(一)作风方面\n1.会风不严。");
+
+        var preview = await _app.SendAsync(new ImportReportCommand("x.txt", text, DryRun: true));
+        var result = await _app.SendAsync(new ImportReportCommand("x.txt", text, Round: new RoundDraft(null, "某县财政局党组", null, null, new(2024, 6, 5), null)));
+
+        Assert.Equal((null, null), (preview.Draft.Round.InspectingTeam, preview.Draft.Round.InspectedUnit));
+        Assert.Contains(preview.Warnings, w => w.Message.StartsWith("文档没有写明巡察组", StringComparison.Ordinal));
+        Assert.Contains(preview.Warnings, w => w.Message.StartsWith("文档没有写明被巡察单位", StringComparison.Ordinal));
+        var round = await _app.ReadAsync(db => db.Rounds.SingleAsync(r => r.Id == result.RoundId));
+        Assert.Equal(("（待填写巡察组）", "某县财政局党组", new DateOnly(2024, 6, 5)), (round.InspectingTeam, round.InspectedUnit, round.FeedbackDate));
+        Assert.Equal(1, result.ItemCount);
     }
 }

@@ -1,10 +1,14 @@
+using System.Diagnostics;
+using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 using Ledger.Application.Importing;
 using Ledger.Testing;
 
 namespace Ledger.Application.Tests.Importing;
 
 /// <summary>No input makes the parser throw: it returns a draft or a clear error.</summary>
+[Collection(Timing.Name)]
 public class ParserRobustnessTests
 {
     [Theory]
@@ -67,6 +71,62 @@ public class ParserRobustnessTests
 
         Assert.True(result.Succeeded);
         Assert.True(result.Draft!.ItemCount >= 19);
+    }
+
+    /// <summary>
+    /// Issue 17: a pasted report of one 1 MB line took minutes (time grew with the square of the line). The line
+    /// repeats the openings every pattern looks for, so any backtracking would show.
+    /// </summary>
+    [Theory]
+    [InlineData("市委第三巡察组于2024年3月7日对")]
+    [InlineData("针对“问题")]
+    [InlineData("1.关于“")]
+    [InlineData("责任部门:办公室、")]
+    [InlineData("截至2025年1月16日,完成整改")]
+    [InlineData("<p>首页")]
+    public void A_one_megabyte_line_parses_in_well_under_a_second(string fragment)
+    {
+        var line = new StringBuilder().Insert(0, fragment, 1024 * 1024 / fragment.Length).ToString();
+        ReportParser.Parse(line[..(fragment.Length * 100)]);
+        var watch = Stopwatch.StartNew();
+
+        var result = ReportParser.Parse(line);
+
+        Assert.True(result.Succeeded ^ (result.Error is not null));
+        // Typically 30–170 ms here; the bound leaves room for a loaded machine, and quadratic time would take minutes.
+        Assert.True(watch.ElapsedMilliseconds < 1000, $"{watch.ElapsedMilliseconds} ms for {line.Length:N0} characters of {fragment}");
+    }
+
+    [Fact]
+    public void Every_pattern_of_the_importer_runs_in_linear_time()
+    {
+        var patterns = typeof(ReportParser).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(ReportParser).Namespace)
+            .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
+            .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0)
+            .Select(m => (Name: $"{m.DeclaringType!.Name}.{m.Name}", Regex: (Regex)m.Invoke(null, null)!))
+            .ToList();
+
+        Assert.True(patterns.Count > 20, $"{patterns.Count} patterns found");
+        Assert.All(patterns, p => Assert.True(p.Regex.Options.HasFlag(RegexOptions.NonBacktracking), $"{p.Name} can backtrack"));
+    }
+
+    [Fact]
+    public void A_cancelled_request_stops_the_parse()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ReportParser.Parse(File.ReadAllText(RepositoryFiles.Seed("002_bc7ac9455876ebe8.txt")), cancelled.Token));
+    }
+
+    [Fact]
+    public void A_line_beyond_the_limit_is_named_before_any_parsing()
+    {
+        var text = "市委第一巡察组对某院党组进行了巡察。\n" + new string('一', DocumentLimits.MaxLineCharacters + 1) + "\r\n短行";
+
+        Assert.Equal("第2行有 20,001 个字符，超过每行 20,000 个字符的上限（可能是没有换行的网页源码或特制的文本），未导入。", DocumentLimits.CheckLines(text));
+        Assert.Null(DocumentLimits.CheckLines("一\r\n二\n三\r四"));
     }
 
     private static string Mangle(string text, Random random)

@@ -108,9 +108,14 @@ public class SeedReportTests
         Assert.All(items.Values, i => Assert.Null(i.Status));
 
         var lines = draft.Warnings.Select(w => w.Line).ToList();
-        Assert.Equal([0, 1, 3, 4, 6, 8, 47, 51, 55, 84], lines);
+        Assert.Equal([0, 0, 1, 3, 4, 8, 47, 51, 55, 84], lines);
         Assert.Contains("已完成24个、阶段性完成16个", draft.Warnings[0].Message, StringComparison.Ordinal);
-        Assert.Contains("网站无障碍", draft.Warnings[2].Message, StringComparison.Ordinal);
+
+        // The unit the page put in the title, introduction and signature is not the one the text itself calls 市检察院.
+        Assert.Equal(
+            "正文36次以“市检察院”称呼被巡察单位，但标题、概况段落和落款中的单位名称是“腾博会 党组”，与之不符（网页转载时可能被替换），请核对被巡察单位。",
+            draft.Warnings[1].Message);
+        Assert.Contains("网站无障碍", draft.Warnings[3].Message, StringComparison.Ordinal);
         Assert.All(draft.Warnings.Where(w => w.Line >= 47), w => Assert.Contains("引号", w.Message, StringComparison.Ordinal));
     }
 }

@@ -82,7 +82,7 @@ public class ReportDocxWriterTests
     {
         var report = Changsha();
 
-        var text = new DocumentReader().Read(await RenderAsync(report), "通报.docx");
+        var text = new DocumentReader().Read(await RenderAsync(report), "通报.docx").Text;
 
         Assert.Equal(report.ToPlainText().TrimEnd('\n'), text);
     }

@@ -11,12 +11,7 @@ public sealed class ImportApiTests(LedgerApiFactory factory) : IClassFixture<Led
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static MultipartFormDataContent Upload(byte[] content, string name)
-    {
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        return new MultipartFormDataContent { { file, "file", name } };
-    }
+    private static MultipartFormDataContent Upload(byte[] content, string name) => HttpJson.Upload(content, name, "text/plain");
 
     private static byte[] Seed(string name) => File.ReadAllBytes(RepositoryFiles.Seed(name));
 
@@ -56,6 +51,26 @@ public sealed class ImportApiTests(LedgerApiFactory factory) : IClassFixture<Led
         var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Completed", result.GetProperty("draft").GetProperty("aspects")[0].GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_list_without_an_introduction_imports_with_the_round_the_office_fills_in()
+    {
+        var content = File.ReadAllBytes(RepositoryFiles.Path("tests", "corpus", "14-problem-list-without-introduction.txt"));
+        var form = Upload(content, "问题清单.txt");
+        form.Add(new StringContent("县委第三巡察组"), "inspectingTeam");
+        form.Add(new StringContent("县人社局党组"), "inspectedUnit");
+        form.Add(new StringContent("2024-06-20"), "feedbackDate");
+
+        var created = await _client.PostAsync("/api/imports", form);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var round = await _client.GetFromJsonAsync<RoundDto>(created.Headers.Location, LedgerApiFactory.Json);
+        Assert.Equal(("县委第三巡察组", "县人社局党组", new DateOnly(2024, 6, 20), 5), (round!.InspectingTeam, round.InspectedUnit, round.FeedbackDate, round.ItemCount));
+        var result = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(
+            result.GetProperty("warnings").EnumerateArray(),
+            w => w.GetProperty("message").GetString()!.StartsWith("未找到巡察概况段落", StringComparison.Ordinal));
     }
 
     [Fact]

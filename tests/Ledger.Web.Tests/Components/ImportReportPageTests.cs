@@ -31,16 +31,17 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageConte
         Assert.Equal("粘贴的文本.txt：识别出 5 个方面、19 个问题、48 条整改措施", Normalized(page.Find("[data-testid=import-counts]").TextContent));
         Assert.Equal(19, page.FindAll("[data-testid=import-item]").Count);
         Assert.Equal(48, page.FindAll("[data-testid=import-measure]").Count);
-        Assert.Contains("市委第三巡察组", page.Find("[data-testid=import-round]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("市委第三巡察组", page.Find("input[data-testid=import-team]").GetAttribute("value"));
+        Assert.Equal("整改情况报告", page.Find("[data-testid=import-genre]").TextContent);
         Assert.Contains("2023年7月25日", page.Find("[data-testid=import-round]").TextContent, StringComparison.Ordinal);
         Assert.Contains("落实上级重大决策部署不到位", page.Find("[data-testid=import-item]").TextContent, StringComparison.Ordinal);
-        Assert.Empty(await RoundsAsync());
+        Assert.DoesNotContain(await RoundsAsync(), r => r.InspectedUnit == "中共东莞市人民检察院党组");
 
         page.Find("[data-testid=commit-import]").Click();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.Contains("/items?roundId=", navigation.Uri, StringComparison.Ordinal));
-        var round = Assert.Single(await RoundsAsync());
+        var round = Assert.Single(await RoundsAsync(), r => r.InspectedUnit == "中共东莞市人民检察院党组");
         Assert.EndsWith($"/items?roundId={round.Id}", navigation.Uri, StringComparison.Ordinal);
         Assert.Equal(("市委第三巡察组", "中共东莞市人民检察院党组", 19), (round.InspectingTeam, round.InspectedUnit, round.ItemCount));
 
@@ -48,7 +49,7 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageConte
         Paste(again, Seed);
         Assert.Equal($"/items?roundId={round.Id}", again.WaitForElement("[data-testid=existing-round]").GetAttribute("href"));
         Assert.Empty(again.FindAll("[data-testid=commit-import]"));
-        Assert.Single(await RoundsAsync());
+        Assert.Single(await RoundsAsync(), r => r.InspectedUnit == "中共东莞市人民检察院党组");
     }
 
     [Fact]
@@ -60,8 +61,27 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageConte
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.7", "反馈意见.pdf"));
 
-        Assert.Equal("“反馈意见.pdf”不能导入：只能选择 .txt 或 .docx 文件。", page.WaitForElement("[data-testid=import-error]").TextContent.Trim());
+        Assert.Equal("“反馈意见.pdf”不能导入：只能选择 .txt、.docx、.xlsx、.html 或 .htm 文件。", page.WaitForElement("[data-testid=import-error]").TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=import-preview]"));
+    }
+
+    [Fact]
+    public async Task A_list_without_an_introduction_is_imported_with_the_team_and_unit_the_office_types()
+    {
+        await SignInToHostAsync(Roles.Office);
+        RenderProviders();
+        var page = Render<ImportReport>();
+
+        Paste(page, "巡察反馈问题清单\n一、作风建设方面\n1.会风不严。\n2.文风不实。");
+        page.WaitForElement("[data-testid=import-preview]");
+        Assert.Equal("巡察反馈意见", page.Find("[data-testid=import-genre]").TextContent);
+        page.Find("input[data-testid=import-team]").Change("县委第一巡察组");
+        page.Find("input[data-testid=import-unit]").Change("县统计局党组");
+        page.Find("[data-testid=commit-import]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("/items?roundId=", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        var round = Assert.Single(await RoundsAsync(), r => r.InspectedUnit == "县统计局党组");
+        Assert.Equal(("县委第一巡察组", 2), (round.InspectingTeam, round.ItemCount));
     }
 
     private static void Paste(IRenderedComponent<ImportReport> page, string text)
