@@ -68,6 +68,7 @@ await CalendarSeed.SeedAsync(app.Services);
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
+await CalendarSeed.WarnOfMissingYearsAsync(app.Services);
 app.Services.ScheduleJobs();
 
 await app.RunAsync();

@@ -39,6 +39,8 @@ public interface ILedgerDbContext
 
     DbSet<EmailDigest> EmailDigests { get; }
 
+    DbSet<ReminderScanDay> ReminderScanDays { get; }
+
     DbSet<RectificationReport> Reports { get; }
 
     DbSet<PublishedReport> PublishedReports { get; }

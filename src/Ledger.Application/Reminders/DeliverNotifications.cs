@@ -37,7 +37,7 @@ internal sealed class DeliverNotificationsCommandHandler(
         var plan = await ReminderPlan.LoadAsync(db, calendars, recipients, cancellationToken);
         var check = await ReminderCheck.LoadAsync(db, plan, pending.Select(n => n.Id), cancellationToken);
         var at = clock.GetUtcNow().UtcDateTime;
-        var digests = new Dictionary<(Guid, DateOnly), EmailDigest?>();
+        var digests = new DigestQueue(db);
         int delivered = 0, cancelled = 0, queued = 0;
         foreach (var notification in pending)
         {
@@ -49,7 +49,7 @@ internal sealed class DeliverNotificationsCommandHandler(
             }
 
             var digest = email.IsConfigured && plan.Directory.Find(notification.RecipientUserId) is { WantsEmail: true } recipient
-                ? await DigestAsync(recipient, notification.Day, at, digests, cancellationToken)
+                ? await digests.ForAsync(recipient, notification.Day, at, cancellationToken)
                 : null;
             notification.Deliver(at, digest?.Id);
             delivered++;
@@ -58,27 +58,32 @@ internal sealed class DeliverNotificationsCommandHandler(
 
         return new(delivered, cancelled, queued);
     }
+}
 
-    /// <summary>The recipient's digest for the day while it is still open; once sent, later messages stay in the inbox only.</summary>
-    private async Task<EmailDigest?> DigestAsync(
-        Recipient recipient, DateOnly day, DateTime at, Dictionary<(Guid, DateOnly), EmailDigest?> digests, CancellationToken cancellationToken)
+/// <summary>
+/// The email digest a message joins: its day's, while that one is still to be sent; once it has gone, the next day's,
+/// so a message decided after the day's mail still reaches the mailbox, a day later.
+/// </summary>
+internal sealed class DigestQueue(ILedgerDbContext db)
+{
+    private readonly Dictionary<(Guid, DateOnly), EmailDigest> _digests = [];
+
+    public async Task<EmailDigest> ForAsync(Recipient recipient, DateOnly day, DateTime at, CancellationToken cancellationToken)
     {
-        if (!digests.TryGetValue((recipient.UserId, day), out var digest))
+        for (; ; day = day.AddDays(1))
         {
-            digest = await db.EmailDigests.FirstOrDefaultAsync(d => d.RecipientUserId == recipient.UserId && d.Day == day, cancellationToken);
-            if (digest is null)
+            if (!_digests.TryGetValue((recipient.UserId, day), out var digest))
             {
-                digest = db.EmailDigests.Add(EmailDigest.Create(recipient.UserId, day, recipient.Email!, at)).Entity;
-            }
-            else if (digest.State != EmailDigestState.Pending)
-            {
-                digest = null;
+                digest = await db.EmailDigests.FirstOrDefaultAsync(d => d.RecipientUserId == recipient.UserId && d.Day == day, cancellationToken)
+                         ?? db.EmailDigests.Add(EmailDigest.Create(recipient.UserId, day, recipient.Email!, at)).Entity;
+                _digests[(recipient.UserId, day)] = digest;
             }
 
-            digests[(recipient.UserId, day)] = digest;
+            if (digest.State == EmailDigestState.Pending)
+            {
+                return digest;
+            }
         }
-
-        return digest;
     }
 }
 

@@ -35,6 +35,8 @@ internal static class NotificationEndpoints
             .Doc("修改提醒设置（整改办）", hasTarget: false);
         reminders.MapPost("/scan", (DateOnly? day, ReminderScan scan, CancellationToken ct) => scan.RunAsync(day, ct))
             .Doc("立即执行到期扫描（系统管理员；平时每天 08:30 自动执行）；同一天重复执行不会重复提醒", hasTarget: false);
+        reminders.MapGet("/warnings", (IMediator m, CancellationToken ct) => m.Send(new GetReminderWarningsQuery(), ct))
+            .Doc("提醒的隐患（系统管理员、整改办）：工作日历缺少的年份，以及提醒无人接收的事项数", changes: false, hasTarget: false);
         reminders.MapPost("/dispatch", (IMediator m, CancellationToken ct) => m.Send(new DeliverNotificationsCommand(), ct))
             .Doc("立即投递待发通知到站内信箱（系统管理员；平时每分钟自动执行）", hasTarget: false);
         reminders.MapGet("/email", (EmailDigestState? state, int? page, int? pageSize, IMediator m, CancellationToken ct) =>

@@ -128,7 +128,7 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
         var late = await ItemAsync(s, "领导分管超期", s.A, Overdue);
 
         var office = await MyWorkAsync(_office);
-        Assert.Equal([MyWorkKind.CloseOutToReview, MyWorkKind.Unassigned], office.Groups.Select(g => g.Kind));
+        Assert.Equal([MyWorkKind.CloseOutToReview, MyWorkKind.Unassigned, MyWorkKind.Unreached], office.Groups.Select(g => g.Kind));
         Assert.Contains(bare.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.Contains(noLeader.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.DoesNotContain(assigned.Id, Ids(office, MyWorkKind.Unassigned));

@@ -67,6 +67,18 @@ internal sealed class EmailDigestConfiguration : IEntityTypeConfiguration<EmailD
     }
 }
 
+internal sealed class ReminderScanDayConfiguration : IEntityTypeConfiguration<ReminderScanDay>
+{
+    public void Configure(EntityTypeBuilder<ReminderScanDay> builder)
+    {
+        builder.ToTable("ReminderScanDays");
+
+        // The day is the key: two scans completing the same day cannot both record it.
+        builder.HasKey(d => d.Day);
+        builder.Property(d => d.Day).ValueGeneratedNever();
+    }
+}
+
 internal sealed class ReminderSettingsConfiguration : IEntityTypeConfiguration<ReminderSettings>
 {
     public void Configure(EntityTypeBuilder<ReminderSettings> builder)
