@@ -1121,3 +1121,28 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093618_ReminderScanDays'
+)
+BEGIN
+    CREATE TABLE [ReminderScanDays] (
+        [Day] date NOT NULL,
+        [CompletedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReminderScanDays] PRIMARY KEY ([Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206093618_ReminderScanDays'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206093618_ReminderScanDays', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

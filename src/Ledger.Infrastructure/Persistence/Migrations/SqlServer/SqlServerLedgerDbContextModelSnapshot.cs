@@ -695,6 +695,19 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Reminders.ReminderScanDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderScanDays", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -685,6 +685,19 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Reminders", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Reminders.ReminderScanDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderScanDays", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
                 {
                     b.Property<Guid>("Id")
