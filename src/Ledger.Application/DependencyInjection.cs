@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<WorkingCalendars>();
         services.AddScoped<Reminders.EmailDigestSender>();
         services.AddScoped<Reminders.ReminderScan>();
+        services.AddScoped<Reminders.ItemNotices>();
         return services;
     }
 }

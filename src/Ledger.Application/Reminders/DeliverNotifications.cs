@@ -17,7 +17,8 @@ namespace Ledger.Application.Reminders;
 [Allowed(Roles.Admin)]
 public sealed record DeliverNotificationsCommand : ICommand<DeliveryResult>;
 
-public sealed record DeliveryResult(int Delivered, int Cancelled, int QueuedForEmail);
+/// <param name="Joined">Messages delivered at once (requests, decisions) put in their recipients' email digests.</param>
+public sealed record DeliveryResult(int Delivered, int Cancelled, int QueuedForEmail, int Joined = 0);
 
 internal sealed class DeliverNotificationsCommandHandler(
     ILedgerDbContext db, WorkingCalendars calendars, IReminderRecipients recipients, IEmailSender email, TimeProvider clock)
@@ -29,7 +30,8 @@ internal sealed class DeliverNotificationsCommandHandler(
     {
         var pending = await db.Notifications.Where(n => n.DeliveredAt == null && n.CancelledAt == null)
             .OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(cancellationToken);
-        if (pending.Count == 0)
+        var immediate = await db.Notifications.Where(n => n.AwaitsDigest).OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(cancellationToken);
+        if (pending.Count == 0 && immediate.Count == 0)
         {
             return new(0, 0, 0);
         }
@@ -56,7 +58,16 @@ internal sealed class DeliverNotificationsCommandHandler(
             queued += digest is null ? 0 : 1;
         }
 
-        return new(delivered, cancelled, queued);
+        foreach (var notification in immediate)
+        {
+            var digest = email.IsConfigured && plan.Directory.Find(notification.RecipientUserId) is { WantsEmail: true } recipient
+                ? await digests.ForAsync(recipient, notification.Day, at, cancellationToken)
+                : null;
+            notification.JoinDigest(digest?.Id);
+            queued += digest is null ? 0 : 1;
+        }
+
+        return new(delivered, cancelled, queued, immediate.Count);
     }
 }
 

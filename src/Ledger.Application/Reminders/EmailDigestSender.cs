@@ -53,7 +53,8 @@ public sealed partial class EmailDigestSender(
         var due = await db.EmailDigests.AsNoTracking()
             .Where(d => (d.State == EmailDigestState.Pending && d.NextAttemptAt <= now) || (d.State == EmailDigestState.Sending && d.ClaimedUntil <= now))
             .Where(d => db.ReminderScanDays.Any(s => s.Day == d.Day)
-                        && !db.Notifications.Any(n => n.RecipientUserId == d.RecipientUserId && n.Day == d.Day && n.DeliveredAt == null && n.CancelledAt == null))
+                        && !db.Notifications.Any(n => n.RecipientUserId == d.RecipientUserId && n.Day == d.Day
+                                             && ((n.DeliveredAt == null && n.CancelledAt == null) || n.AwaitsDigest)))
             .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {

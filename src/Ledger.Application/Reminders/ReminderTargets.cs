@@ -27,8 +27,6 @@ internal sealed record ReminderTarget(
     DateTime? AcknowledgedAt,
     IReadOnlyList<Guid> CoDepartmentIds)
 {
-    private const int TitleLength = 40;
-
     /// <summary>Without any progress report, the item's own creation starts the count of days without one.</summary>
     public ReminderSubject Subject => new(
         Id, Status, DueDate, IsLongTerm, LastProgressOn ?? ChinaCalendar.ToChinaDate(CreatedAt), LeadDepartmentId is not null && AcknowledgedAt is null);
@@ -37,9 +35,9 @@ internal sealed record ReminderTarget(
         new(ResponsiblePersonId, LeadDepartmentId, ResponsibleLeaderId, rules.PrincipalLeaderPersonId, CoDepartmentIds);
 
     /// <summary>第3项「…」, 立行立改第2项「…」: the number as the office's ledger shows it, and a title short enough for a subject line.</summary>
-    public string Label => $"{Kind switch { ItemKind.ImmediateFix => "立行立改", ItemKind.Petition => "信访件", _ => string.Empty }}第{Number}项「{(Title.Length > TitleLength ? Title[..TitleLength] + "…" : Title)}」";
+    public string Label => ItemNotices.Label(Kind, Number, Title);
 
-    public string Link => $"/items/{Id}";
+    public string Link => ItemNotices.Link(Id);
 }
 
 internal static class ReminderTargets

@@ -69,9 +69,10 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
         do
         {
             batch = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
-            delivered = new(delivered.Delivered + batch.Delivered, delivered.Cancelled + batch.Cancelled, delivered.QueuedForEmail + batch.QueuedForEmail);
+            delivered = new(
+                delivered.Delivered + batch.Delivered, delivered.Cancelled + batch.Cancelled, delivered.QueuedForEmail + batch.QueuedForEmail, delivered.Joined + batch.Joined);
         }
-        while (batch.Delivered + batch.Cancelled > 0);
+        while (batch.Delivered + batch.Cancelled + batch.Joined > 0);
 
         await using var scope = SystemScope();
         var sent = await scope.ServiceProvider.GetRequiredService<EmailDigestSender>().SendDueAsync(cancellationToken);

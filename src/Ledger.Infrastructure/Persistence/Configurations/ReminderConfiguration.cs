@@ -46,6 +46,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.RecipientUserId, n.DeliveredAt, n.ReadAt });
         builder.HasIndex(n => new { n.DeliveredAt, n.CancelledAt });
         builder.HasIndex(n => n.EmailDigestId);
+
+        // The dispatcher's look for requests and decisions, delivered at once, still to join a digest.
+        builder.HasIndex(n => n.AwaitsDigest);
     }
 }
 
