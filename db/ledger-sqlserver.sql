@@ -1146,3 +1146,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206095328_ImmediateNotifications'
+)
+BEGIN
+    ALTER TABLE [Notifications] ADD [AwaitsDigest] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206095328_ImmediateNotifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_AwaitsDigest] ON [Notifications] ([AwaitsDigest]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206095328_ImmediateNotifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206095328_ImmediateNotifications', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -598,6 +598,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -644,6 +647,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest");
 
                     b.HasIndex("EmailDigestId");
 

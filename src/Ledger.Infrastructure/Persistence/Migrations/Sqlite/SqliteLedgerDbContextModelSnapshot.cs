@@ -588,6 +588,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -634,6 +637,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest");
 
                     b.HasIndex("EmailDigestId");
 
