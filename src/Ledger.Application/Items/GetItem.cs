@@ -88,6 +88,11 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             .Select(h => new HistoryEntryDto(h.At, h.Actor, h.Change, h.Summary, h.From, h.To, h.Reason))
             .ToListAsync(cancellationToken);
 
+        var instructions = await item.SelectMany(i => i.Instructions)
+            .OrderByDescending(x => x.GivenAt)
+            .Select(x => new InstructionDto(x.Id, x.Text, x.GivenBy, x.GivenAt, x.ReadAt, x.ReadBy))
+            .ToListAsync(cancellationToken);
+
         var settings = await db.CurrentWorkflowSettingsAsync(cancellationToken);
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var pending = extensions.Exists(e => e.Decision == ExtensionDecision.Pending);
@@ -99,6 +104,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             ItemAction.RequestExtension => !pending && !details.IsLongTerm && details.DueDate is not null && row.ExtensionsApproved < settings.MaxExtensions,
             ItemAction.DecideExtension => pending,
             ItemAction.WithdrawEvidence => evidence.Exists(e => e.WithdrawnAt is null && e.SubmittedAt is null),
+            ItemAction.ReadInstructions => instructions.Exists(i => i.ReadAt is null),
             _ => true,
         };
 
@@ -118,6 +124,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             measures,
             reports,
             evidence,
-            history);
+            history,
+            instructions);
     }
 }

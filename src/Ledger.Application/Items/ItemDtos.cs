@@ -115,4 +115,8 @@ public sealed record ItemDetailDto(
     IReadOnlyList<MeasureDto> Measures,
     IReadOnlyList<ProgressReportDto> ProgressReports,
     IReadOnlyList<EvidenceDto> Evidence,
-    IReadOnlyList<HistoryEntryDto> History);
+    IReadOnlyList<HistoryEntryDto> History,
+    IReadOnlyList<InstructionDto> Instructions);
+
+/// <summary>领导批示, newest first; <see cref="ReadAt"/> null while the lead department has not marked it 已阅.</summary>
+public sealed record InstructionDto(Guid Id, string Text, string GivenBy, DateTime GivenAt, DateTime? ReadAt, string? ReadBy);

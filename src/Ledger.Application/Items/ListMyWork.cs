@@ -54,6 +54,9 @@ public enum MyWorkKind
 
     /// <summary>The administrator's open items with a deadline in a year the working calendar lacks.</summary>
     CalendarMissing,
+
+    /// <summary>The department's items with a 领导批示 not yet marked 已阅.</summary>
+    Instructions,
 }
 
 /// <summary>
@@ -134,6 +137,15 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
 
         if (user.IsIn(Roles.Department) && user.DepartmentId is { } department)
         {
+            if (user.MaySend(typeof(ReadInstructionsCommand)))
+            {
+                await AddAsync(
+                    MyWorkKind.Instructions,
+                    "待阅的领导批示",
+                    "领导对本部门牵头的事项作出批示、尚未标为已阅的事项。",
+                    visible.Where(i => i.LeadDepartmentId == department && i.Instructions.Any(x => x.ReadAt == null)));
+            }
+
             if (user.MaySend(typeof(AcknowledgeItemCommand)))
             {
                 await AddFilteredAsync(

@@ -37,8 +37,8 @@ public sealed class ItemNotices(ILedgerDbContext db, IReminderRecipients recipie
     public static string Link(Guid itemId) => $"/items/{itemId}";
 
     /// <summary>Sends "【kind】第N项「…」<paramref name="what"/>" with <paramref name="details"/> and the item's link to the audience's accounts.</summary>
-    /// <returns>How many accounts it reached: none when no one playing the part has an account.</returns>
-    public async Task<int> SendAsync(
+    /// <returns>The messages, one per account reached: none when no one playing the part has an account.</returns>
+    public async Task<IReadOnlyList<Notification>> SendAsync(
         RectificationItem item, NoticeAudience audience, ReminderKind kind, string what, string? details, CancellationToken cancellationToken)
     {
         var to = await RecipientsAsync(item, audience, cancellationToken);
@@ -59,19 +59,15 @@ public sealed class ItemNotices(ILedgerDbContext db, IReminderRecipients recipie
         };
     }
 
-    public int Send(IEnumerable<Recipient> to, RectificationItem item, ReminderKind kind, string what, string? details)
+    public IReadOnlyList<Notification> Send(IEnumerable<Recipient> to, RectificationItem item, ReminderKind kind, string what, string? details)
     {
         var at = clock.GetUtcNow().UtcDateTime;
         var title = $"【{kind.ToChinese()}】{Label(item.Kind, item.Number, item.Title)}{what}";
         var body = $"{(string.IsNullOrWhiteSpace(details) ? string.Empty : details.Trim() + Environment.NewLine)}查看事项：{Link(item.Id)}";
-        var sent = 0;
-        foreach (var recipient in to.DistinctBy(r => r.UserId))
-        {
-            db.Notifications.Add(Notification.Immediate(
-                recipient.UserId, kind, ChinaCalendar.ToChinaDate(at), title, body, item.Id, at, email.IsConfigured && recipient.WantsEmail));
-            sent++;
-        }
-
-        return sent;
+        return
+        [
+            .. to.DistinctBy(r => r.UserId).Select(recipient => db.Notifications.Add(Notification.Immediate(
+                recipient.UserId, kind, ChinaCalendar.ToChinaDate(at), title, body, item.Id, at, email.IsConfigured && recipient.WantsEmail)).Entity),
+        ];
     }
 }

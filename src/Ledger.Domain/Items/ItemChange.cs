@@ -18,4 +18,7 @@ public enum ItemChange
     ExtensionRequested = 12,
     ExtensionDecided = 13,
     EvidenceChecklistChanged = 14,
+    Chased = 15,
+    Instructed = 16,
+    InstructionsRead = 17,
 }

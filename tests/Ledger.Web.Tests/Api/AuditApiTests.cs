@@ -113,6 +113,9 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
 
         item = await Act("acknowledge", head, "audit-head", "AcknowledgeItem");
         item = await Act("start", head, "audit-head", "StartItem");
+        item = await Act("chase", _office, Office, "ChaseItem", new { message = "请按期报送进展" });
+        item = await Act("instructions", boss, "audit-leader", "InstructItem", new { text = "抓紧落实" });
+        item = await Act("instructions/read", head, "audit-head", "ReadInstructions");
         item = await Act("extension/request", head, "audit-head", "RequestExtension", new { newDueDate = "2025-04-30", reason = "需协调" });
         item = await Act("extension/decision", boss, "audit-leader", "DecideExtension", new { approve = true });
         item = await Step<ItemState>("POST /api/items/{id:guid}/progress", staff, "audit-staff", "ReportProgress", () =>

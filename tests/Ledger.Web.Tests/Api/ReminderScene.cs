@@ -79,6 +79,10 @@ internal sealed class ReminderScene(LedgerApiFactory factory, Guid department, G
         return await AssignAsync(item, dueDate);
     }
 
+    /// <summary>The inbox of the client's user, newest first.</summary>
+    public static async Task<IReadOnlyList<Application.Notifications.NotificationDto>> InboxAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<Application.Common.PagedResult<Application.Notifications.NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items;
+
     public HttpClient HeadClient() => factory.ClientFor(Roles.DepartmentHead, department, userName: "head");
 
     public Guid Department => department;

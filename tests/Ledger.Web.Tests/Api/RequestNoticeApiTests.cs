@@ -29,19 +29,19 @@ public sealed class RequestNoticeApiTests : IDisposable
         item = await (await Ledgers.UploadAsync(_factory.CreateClient(), item.Id, item.Version, "佐证.pdf", Ledgers.Pdf("佐证"))).ReadAsync<ItemState>();
 
         item = await new Ledgers(scene.HeadClient()).ActAsync(item, "close-out/request", new { summary = "制度已建立" });
-        var request = Assert.Single(await InboxAsync(scene.Office()));
+        var request = Assert.Single(await ReminderScene.InboxAsync(scene.Office()));
         Assert.Equal((ReminderKind.Request, "【待办通知】第1项「销号流程」申请销号，请审核"), (request.Kind, request.Title));
         Assert.Contains("整改情况：制度已建立", request.Body, StringComparison.Ordinal);
         Assert.Equal($"/items/{item.Id}", request.Link);
-        Assert.Empty(await InboxAsync(scene.Client("lisi")));
+        Assert.Empty(await ReminderScene.InboxAsync(scene.Client("lisi")));
 
         item = await office.ActAsync(item, "close-out/review", new { pass = true });
-        Assert.Equal(["【待办通知】第1项「销号流程」的销号申请已经整改办审核通过，请审批"], (await InboxAsync(scene.Client("lisi"))).Select(n => n.Title));
-        Assert.Empty(await InboxAsync(scene.Client("wangwu")));
+        Assert.Equal(["【待办通知】第1项「销号流程」的销号申请已经整改办审核通过，请审批"], (await ReminderScene.InboxAsync(scene.Client("lisi"))).Select(n => n.Title));
+        Assert.Empty(await ReminderScene.InboxAsync(scene.Client("wangwu")));
 
         await new Ledgers(_factory.ClientFor(Roles.Leader, userName: "lisi")).ActAsync(item, "close-out/decision", new { approve = true });
-        Assert.Equal(["【待办通知】第1项「销号流程」已批准销号"], (await InboxAsync(scene.Client("zhangsan"))).Select(n => n.Title));
-        Assert.Contains(await InboxAsync(scene.Client("head")), n => n.Title == "【待办通知】第1项「销号流程」已批准销号");
+        Assert.Equal(["【待办通知】第1项「销号流程」已批准销号"], (await ReminderScene.InboxAsync(scene.Client("zhangsan"))).Select(n => n.Title));
+        Assert.Contains(await ReminderScene.InboxAsync(scene.Client("head")), n => n.Title == "【待办通知】第1项「销号流程」已批准销号");
         Assert.Equal(1, (await scene.Client("lisi").GetFromJsonAsync<UnreadCount>("/api/notifications/unread-count"))!.Count);
     }
 
@@ -56,12 +56,12 @@ public sealed class RequestNoticeApiTests : IDisposable
         var item = await scene.ItemDueAsync("申请延期", "2025-03-31");
 
         item = await new Ledgers(scene.HeadClient()).ActAsync(item, "extension/request", new { newDueDate = "2025-04-30", reason = "需待上级批复" });
-        var asked = Assert.Single(await InboxAsync(scene.Client("lisi")));
+        var asked = Assert.Single(await ReminderScene.InboxAsync(scene.Client("lisi")));
         Assert.Equal("【待办通知】第1项「申请延期」申请延期至2025年4月30日，请审批", asked.Title);
         Assert.Contains("理由：需待上级批复", asked.Body, StringComparison.Ordinal);
 
         await new Ledgers(factory.ClientFor(Roles.Leader, userName: "lisi")).ActAsync(item, "extension/decision", new { approve = false, reason = "时限不能再延" });
-        var returned = Assert.Single(await InboxAsync(scene.Client("head")));
+        var returned = Assert.Single(await ReminderScene.InboxAsync(scene.Client("head")));
         Assert.Equal("【待办通知】第1项「申请延期」的延期申请被驳回", returned.Title);
         Assert.Contains("理由：时限不能再延", returned.Body, StringComparison.Ordinal);
 
@@ -71,7 +71,4 @@ public sealed class RequestNoticeApiTests : IDisposable
         Assert.Equal("lisi@example.gov.cn", mail.To.Mailboxes.Single().Address);
         Assert.Contains("【待办通知】第1项「申请延期」申请延期至2025年4月30日，请审批", mail.TextBody, StringComparison.Ordinal);
     }
-
-    private static async Task<IReadOnlyList<NotificationDto>> InboxAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items;
 }

@@ -43,6 +43,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         Child(builder.HasMany(i => i.Evidence).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Evidence));
         Child(builder.HasMany(i => i.Extensions).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Extensions));
         Child(builder.HasMany(i => i.CoDepartments).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.CoDepartments));
+        Child(builder.HasMany(i => i.Instructions).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.Instructions));
     }
 
     /// <summary>Children live and die with their item and are reached through its private list.</summary>
@@ -135,6 +136,20 @@ internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Deadline
         builder.Property(e => e.DecidedBy).HasMaxLength(100);
         builder.Property(e => e.DecisionReason).HasMaxLength(4000);
         builder.HasIndex(e => new { e.ItemId, e.RequestedAt });
+    }
+}
+
+internal sealed class InstructionConfiguration : IEntityTypeConfiguration<LeaderInstruction>
+{
+    public void Configure(EntityTypeBuilder<LeaderInstruction> builder)
+    {
+        builder.ToTable("LeaderInstructions");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Text).HasMaxLength(4000);
+        builder.Property(e => e.GivenBy).HasMaxLength(100);
+        builder.Property(e => e.ReadBy).HasMaxLength(100);
+        builder.HasIndex(e => new { e.ItemId, e.GivenAt });
     }
 }
 
