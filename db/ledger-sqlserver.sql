@@ -1175,3 +1175,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206100344_LeaderInstructions'
+)
+BEGIN
+    CREATE TABLE [LeaderInstructions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [GivenBy] nvarchar(100) NOT NULL,
+        [GivenAt] datetime2 NOT NULL,
+        [ReadAt] datetime2 NULL,
+        [ReadBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_LeaderInstructions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeaderInstructions_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206100344_LeaderInstructions'
+)
+BEGIN
+    CREATE INDEX [IX_LeaderInstructions_ItemId_GivenAt] ON [LeaderInstructions] ([ItemId], [GivenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206100344_LeaderInstructions'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206100344_LeaderInstructions', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -281,6 +281,41 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ItemHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "GivenAt");
+
+                    b.ToTable("LeaderInstructions", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1303,6 +1338,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -1551,6 +1595,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Extensions");
 
                     b.Navigation("History");
+
+                    b.Navigation("Instructions");
 
                     b.Navigation("Measures");
 

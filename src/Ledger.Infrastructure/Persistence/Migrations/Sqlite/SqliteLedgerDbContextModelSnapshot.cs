@@ -276,6 +276,41 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ItemHistory", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "GivenAt");
+
+                    b.ToTable("LeaderInstructions", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1287,6 +1322,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -1535,6 +1579,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Extensions");
 
                     b.Navigation("History");
+
+                    b.Navigation("Instructions");
 
                     b.Navigation("Measures");
 
