@@ -21,11 +21,12 @@ public sealed record CalendarCoverage(IReadOnlyList<int> MissingYears, int Items
     public static async Task<CalendarCoverage> OfAsync(ILedgerDbContext db, WorkingCalendar calendar, DateOnly today, CancellationToken cancellationToken)
     {
         var dated = db.Items.AsNoTracking().Remindable().Where(i => !i.IsLongTerm && i.DueDate != null);
-        var span = await dated.GroupBy(_ => 1).Select(g => new { First = g.Min(i => i.DueDate), Last = g.Max(i => i.DueDate) }).FirstOrDefaultAsync(cancellationToken);
+        var first = await dated.MinAsync(i => i.DueDate, cancellationToken);
+        var last = await dated.MaxAsync(i => i.DueDate, cancellationToken);
         var offsets = (await db.CurrentReminderSettingsAsync(cancellationToken)).DueSoonOffsets;
         var lookAhead = calendar.AddWorkingDays(today, offsets.Count == 0 ? 0 : offsets.Max());
-        var from = Math.Min(today.Year, span?.First?.Year ?? today.Year);
-        var to = Math.Max(lookAhead.Year, span?.Last?.Year ?? today.Year);
+        var from = Math.Min(today.Year, first?.Year ?? today.Year);
+        var to = Math.Max(lookAhead.Year, last?.Year ?? today.Year);
         var missing = Enumerable.Range(from, to - from + 1).Where(y => !calendar.Covers(y)).ToList();
         if (missing.Count == 0)
         {
