@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<Reminders.EmailDigestSender>();
         services.AddScoped<Reminders.ReminderScan>();
         services.AddScoped<Reminders.ItemNotices>();
+        services.AddScoped<Reminders.SupervisionDesk>();
         return services;
     }
 }

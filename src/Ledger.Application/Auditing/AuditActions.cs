@@ -45,6 +45,8 @@ public static class AuditActions
         ["RequireMeasureEvidence"] = "设置措施佐证要求",
         ["ResetPassword"] = "重置密码",
         ["ResumeItem"] = "退回整改中",
+        ["SuperviseDepartment"] = "部门督办通知",
+        ["SuperviseItem"] = "督办通知",
         ["RetryEmailDelivery"] = "重新发送提醒邮件",
         ["ReviewCloseOut"] = "审核销号申请",
         ["SeedWorkingCalendar"] = "导入节假日安排",

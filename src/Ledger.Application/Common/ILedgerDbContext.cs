@@ -41,6 +41,8 @@ public interface ILedgerDbContext
 
     DbSet<ReminderScanDay> ReminderScanDays { get; }
 
+    DbSet<SupervisionNotice> SupervisionNotices { get; }
+
     DbSet<RectificationReport> Reports { get; }
 
     DbSet<PublishedReport> PublishedReports { get; }

@@ -93,6 +93,11 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             .Select(x => new InstructionDto(x.Id, x.Text, x.GivenBy, x.GivenAt, x.ReadAt, x.ReadBy))
             .ToListAsync(cancellationToken);
 
+        var notices = await db.SupervisionNotices.AsNoTracking().Where(n => n.Items.Any(i => i.ItemId == request.Id))
+            .OrderByDescending(n => n.IssuedAt)
+            .Select(n => new { n.Id, n.Year, n.Number, n.ReplyBy, n.IssuedAt })
+            .ToListAsync(cancellationToken);
+
         var settings = await db.CurrentWorkflowSettingsAsync(cancellationToken);
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var pending = extensions.Exists(e => e.Decision == ExtensionDecision.Pending);
@@ -125,6 +130,8 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             reports,
             evidence,
             history,
-            instructions);
+            instructions,
+            notices.ConvertAll(n => new SupervisionNoticeRef(
+                n.Id, Domain.Reminders.SupervisionNotice.NumberTextOf(n.Year, n.Number), n.ReplyBy, n.IssuedAt, Reminders.SupervisionDesk.Docx(n.Id))));
     }
 }

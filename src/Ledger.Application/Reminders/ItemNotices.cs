@@ -59,15 +59,22 @@ public sealed class ItemNotices(ILedgerDbContext db, IReminderRecipients recipie
         };
     }
 
-    public IReadOnlyList<Notification> Send(IEnumerable<Recipient> to, RectificationItem item, ReminderKind kind, string what, string? details)
+    public IReadOnlyList<Notification> Send(IEnumerable<Recipient> to, RectificationItem item, ReminderKind kind, string what, string? details) =>
+        Send(
+            to,
+            kind,
+            item.Id,
+            $"【{kind.ToChinese()}】{Label(item.Kind, item.Number, item.Title)}{what}",
+            $"{(string.IsNullOrWhiteSpace(details) ? string.Empty : details.Trim() + Environment.NewLine)}查看事项：{Link(item.Id)}");
+
+    /// <summary>One message to each account, about one item or (<paramref name="itemId"/> null) several.</summary>
+    public IReadOnlyList<Notification> Send(IEnumerable<Recipient> to, ReminderKind kind, Guid? itemId, string title, string body)
     {
         var at = clock.GetUtcNow().UtcDateTime;
-        var title = $"【{kind.ToChinese()}】{Label(item.Kind, item.Number, item.Title)}{what}";
-        var body = $"{(string.IsNullOrWhiteSpace(details) ? string.Empty : details.Trim() + Environment.NewLine)}查看事项：{Link(item.Id)}";
         return
         [
             .. to.DistinctBy(r => r.UserId).Select(recipient => db.Notifications.Add(Notification.Immediate(
-                recipient.UserId, kind, ChinaCalendar.ToChinaDate(at), title, body, item.Id, at, email.IsConfigured && recipient.WantsEmail)).Entity),
+                recipient.UserId, kind, ChinaCalendar.ToChinaDate(at), title, body, itemId, at, email.IsConfigured && recipient.WantsEmail)).Entity),
         ];
     }
 }

@@ -21,4 +21,5 @@ public enum ItemChange
     Chased = 15,
     Instructed = 16,
     InstructionsRead = 17,
+    Supervised = 18,
 }

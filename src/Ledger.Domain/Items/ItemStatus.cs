@@ -41,6 +41,9 @@ public enum ItemAction
 
     /// <summary>The lead department marks the leaders' 批示 已阅.</summary>
     ReadInstructions,
+
+    /// <summary>督办通知: the office issues a numbered 督办单 for the item.</summary>
+    Supervise,
 }
 
 /// <summary>The lifecycle of domain.md as data: which action is allowed in which status, and how users name both.</summary>
@@ -68,6 +71,7 @@ public static class ItemLifecycle
         [ItemAction.Chase] = [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone],
         [ItemAction.Instruct] = [.. Working, ItemStatus.CloseOutRequested],
         [ItemAction.ReadInstructions] = [.. Working, ItemStatus.CloseOutRequested, ItemStatus.ClosedOut],
+        [ItemAction.Supervise] = [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone],
     };
 
     /// <summary>
@@ -115,6 +119,7 @@ public static class ItemLifecycle
         ItemAction.Chase => "催办",
         ItemAction.Instruct => "领导批示",
         ItemAction.ReadInstructions => "批示已阅",
+        ItemAction.Supervise => "督办通知",
         _ => action.ToString(),
     };
 }

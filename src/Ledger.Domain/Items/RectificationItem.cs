@@ -246,6 +246,13 @@ public sealed class RectificationItem : AggregateRoot
         Record(ItemChange.Chased, "催办", null, null, Text.Required(message, nameof(message)), stamp);
     }
 
+    /// <summary>督办通知: the item is named in a numbered 督办单 whose written reply is due by <paramref name="replyBy"/>.</summary>
+    public void Supervise(string noticeNumber, DateOnly replyBy, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Supervise, Status));
+        Record(ItemChange.Supervised, $"督办通知{noticeNumber}", null, $"{ChinaCalendar.Format(replyBy)}前书面报送整改落实情况", null, stamp);
+    }
+
     /// <summary>领导批示: kept on the item, unread by the lead department until <see cref="ReadInstructions"/>.</summary>
     public LeaderInstruction Instruct(string text, ChangeStamp stamp)
     {

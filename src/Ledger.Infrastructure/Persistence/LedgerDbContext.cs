@@ -49,6 +49,8 @@ public abstract class LedgerDbContext(DbContextOptions options)
 
     public DbSet<ReminderScanDay> ReminderScanDays => Set<ReminderScanDay>();
 
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+
     public DbSet<RectificationReport> Reports => Set<RectificationReport>();
 
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();

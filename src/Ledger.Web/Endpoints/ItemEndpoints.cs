@@ -84,6 +84,8 @@ internal static class ItemEndpoints
 
         items.MapPost("/{id:guid}/chase", (Guid id, ChaseItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("催办：整改办或责任领导以自己的话催办未完成的事项，责任人和牵头部门负责人即时收到，计入催办次数");
+        items.MapPost("/{id:guid}/supervise", (Guid id, SuperviseItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("督办通知（整改办）：为未完成的事项编号出具督办单（公文格式 .docx），写明书面报送期限，记入事项办理记录并即时通知牵头部门，计入催办次数");
         items.MapPost("/{id:guid}/instructions", (Guid id, InstructItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("领导批示：显示在事项页顶部，牵头部门即时收到通知，已阅前列在其“我的待办”");
         items.MapPost("/{id:guid}/instructions/read", (Guid id, ReadInstructionsCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))

@@ -58,6 +58,9 @@ public enum StepFields
 
     /// <summary>The words of a 领导批示.</summary>
     Instruction = 1 << 14,
+
+    /// <summary>A 督办通知's reply date and the office's requirement.</summary>
+    Supervision = 1 << 15,
 }
 
 /// <summary>
@@ -136,6 +139,8 @@ internal static class ItemStepForms
             StepFields.None, (id, version, _) => new ReadInstructionsCommand(id, version)),
         new("chase", ItemAction.Chase, typeof(ChaseItemCommand), ItemAction.Chase.ToChinese(), Icons.Material.Filled.NotificationsActive,
             StepFields.Message, (id, version, m) => new ChaseItemCommand(id, version, m.Message)),
+        new("supervise", ItemAction.Supervise, typeof(SuperviseItemCommand), ItemAction.Supervise.ToChinese(), Icons.Material.Filled.Campaign,
+            StepFields.Supervision, (id, version, m) => new SuperviseItemCommand(id, version, DateText.Picked(m.ReplyBy) ?? default, Blank(m.Requirement))),
         new("instruct", ItemAction.Instruct, typeof(InstructItemCommand), ItemAction.Instruct.ToChinese(), Icons.Material.Filled.RateReview,
             StepFields.Instruction, (id, version, m) => new InstructItemCommand(id, version, m.Text)),
     ];
@@ -199,6 +204,10 @@ public sealed class ItemStepModel
     public string Summary { get; set; } = string.Empty;
 
     public string Message { get; set; } = string.Empty;
+
+    public DateTime? ReplyBy { get; set; }
+
+    public string? Requirement { get; set; }
 
     public DateTime? NewDueDate { get; set; }
 

@@ -97,6 +97,68 @@ public sealed class HandChaseApiTests : IDisposable
         await (await head.PostJsonAsync($"/api/items/{item.Id}/instructions/read", new { version = item.Version })).ProblemAsync(409);
     }
 
+    [Fact]
+    public async Task The_office_issues_a_numbered_supervision_notice_for_an_item_as_an_official_docx_recorded_on_the_item()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        var item = await scene.ItemDueAsync("台账管理混乱", "2025-01-10");
+
+        item = await (await _factory.CreateClient().PostJsonAsync(
+            $"/api/items/{item.Id}/supervise", new { version = item.Version, replyBy = "2025-01-23", requirement = "说明未按期完成的原因" })).ReadAsync<ItemState>();
+
+        var detail = await new Ledgers(_factory.CreateClient()).DetailAsync(item.Id);
+        var notice = Assert.Single(detail.SupervisionNotices);
+        Assert.Equal(("督〔2025〕1号", new DateOnly(2025, 1, 23)), (notice.NumberText, notice.ReplyBy));
+        Assert.Equal("督办通知督〔2025〕1号", detail.History.Single(h => h.Change == ItemChange.Supervised).Summary);
+        Assert.Equal(1, await RemindersSentAsync(item.Id));
+        var told = Assert.Single(await ReminderScene.InboxAsync(scene.Client("zhangsan")));
+        Assert.Equal("【督办通知】督〔2025〕1号：第1项「台账管理混乱」，请于2025年1月23日前书面报送整改落实情况", told.Title);
+
+        var docx = await scene.HeadClient().GetAsync(notice.Docx);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(
+            [
+                "巡察整改督办通知",
+                "督〔2025〕1号",
+                "第一检察部：",
+                "截至2025年1月16日，你部门牵头的以下巡察整改事项尚未按期完成整改，现予督办。请于2025年1月23日前将整改落实情况书面报送整改办。",
+                "1. 第1项「台账管理混乱」，整改时限2025年1月10日，已超期4个工作日。",
+                "督办要求：说明未按期完成的原因",
+                "巡察整改工作领导小组办公室",
+                "2025年1月16日",
+            ],
+            ReportRequests.Paragraphs(await docx.Content.ReadAsByteArrayAsync()));
+
+        var elsewhere = await new Ledgers(_factory.CreateClient()).DepartmentAsync("政治部");
+        await (await _factory.ClientFor(Roles.DepartmentHead, elsewhere.Id).GetAsync(notice.Docx)).ProblemAsync(404);
+        await (await _factory.CreateClient().PostJsonAsync($"/api/items/{item.Id}/supervise", new { version = item.Version, replyBy = "2025-01-16" })).ProblemAsync(400);
+    }
+
+    [Fact]
+    public async Task A_departments_overdue_items_share_one_notice_most_overdue_first_and_a_department_without_any_is_refused()
+    {
+        var scene = await ReminderScene.CreateAsync(_factory);
+        var later = await scene.ItemDueAsync("超期两天", "2025-01-14");
+        var earlier = await scene.ItemDueAsync("超期五天", "2025-01-09");
+        await scene.ItemDueAsync("尚未到期", "2025-03-31");
+
+        var notice = await (await _factory.CreateClient().PostJsonAsync(
+            "/api/supervision-notices", new { departmentId = scene.Department, replyBy = "2025-01-23" })).ReadAsync<Application.Reminders.SupervisionNoticeDto>();
+
+        Assert.Equal(("督〔2025〕1号", 2), (notice.NumberText, notice.Items));
+        var paragraphs = ReportRequests.Paragraphs(await (await _factory.CreateClient().GetAsync(notice.Docx)).Content.ReadAsByteArrayAsync());
+        Assert.Equal(
+            ["1. 第1项「超期五天」，整改时限2025年1月9日，已超期5个工作日。", "2. 第1项「超期两天」，整改时限2025年1月14日，已超期2个工作日。"],
+            paragraphs.Where(p => p.StartsWith("1. ", StringComparison.Ordinal) || p.StartsWith("2. ", StringComparison.Ordinal)));
+        Assert.Equal(1, await RemindersSentAsync(earlier.Id));
+        Assert.Equal(1, await RemindersSentAsync(later.Id));
+        var told = Assert.Single(await ReminderScene.InboxAsync(scene.Client("head")));
+        Assert.Equal("【督办通知】督〔2025〕1号：2个事项，请于2025年1月23日前书面报送整改落实情况", told.Title);
+
+        var quiet = await new Ledgers(_factory.CreateClient()).DepartmentAsync("政治部");
+        await (await _factory.CreateClient().PostJsonAsync("/api/supervision-notices", new { departmentId = quiet.Id, replyBy = "2025-01-23" })).ProblemAsync(409);
+    }
+
     private async Task<Guid> PersonIdAsync(string userName)
     {
         using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(_factory.Services);

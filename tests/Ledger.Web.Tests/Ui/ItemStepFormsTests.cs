@@ -64,5 +64,6 @@ public sealed class ItemStepFormsTests
             [],
             [],
             [],
+            [],
             []);
 }

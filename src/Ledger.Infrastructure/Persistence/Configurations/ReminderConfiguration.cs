@@ -70,6 +70,36 @@ internal sealed class EmailDigestConfiguration : IEntityTypeConfiguration<EmailD
     }
 }
 
+internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<SupervisionNotice>
+{
+    public void Configure(EntityTypeBuilder<SupervisionNotice> builder)
+    {
+        builder.ToTable("SupervisionNotices");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Ignore(n => n.NumberText);
+        builder.Property(n => n.Addressee).HasMaxLength(200);
+        builder.Property(n => n.Text).HasMaxLength(-1);
+        builder.Property(n => n.IssuedBy).HasMaxLength(100);
+
+        // Two offices numbering at once cannot both issue 督〔2025〕3号: the second gets 409 and numbers again.
+        builder.HasIndex(n => new { n.Year, n.Number }).IsUnique();
+        builder.HasMany(n => n.Items).WithOne().HasForeignKey(i => i.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(n => n.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SupervisionNoticeItemConfiguration : IEntityTypeConfiguration<SupervisionNoticeItem>
+{
+    public void Configure(EntityTypeBuilder<SupervisionNoticeItem> builder)
+    {
+        builder.ToTable("SupervisionNoticeItems");
+        builder.HasKey(i => new { i.NoticeId, i.ItemId });
+        builder.HasOne<RectificationItem>().WithMany().HasForeignKey(i => i.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.ItemId);
+    }
+}
+
 internal sealed class ReminderScanDayConfiguration : IEntityTypeConfiguration<ReminderScanDay>
 {
     public void Configure(EntityTypeBuilder<ReminderScanDay> builder)
