@@ -1214,3 +1214,65 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103326_SupervisionNotices'
+)
+BEGIN
+    CREATE TABLE [SupervisionNotices] (
+        [Id] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [Number] int NOT NULL,
+        [DepartmentId] uniqueidentifier NULL,
+        [Addressee] nvarchar(200) NOT NULL,
+        [ReplyBy] date NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [IssuedBy] nvarchar(100) NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SupervisionNotices] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103326_SupervisionNotices'
+)
+BEGIN
+    CREATE TABLE [SupervisionNoticeItems] (
+        [NoticeId] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SupervisionNoticeItems] PRIMARY KEY ([NoticeId], [ItemId]),
+        CONSTRAINT [FK_SupervisionNoticeItems_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SupervisionNoticeItems_SupervisionNotices_NoticeId] FOREIGN KEY ([NoticeId]) REFERENCES [SupervisionNotices] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103326_SupervisionNotices'
+)
+BEGIN
+    CREATE INDEX [IX_SupervisionNoticeItems_ItemId] ON [SupervisionNoticeItems] ([ItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103326_SupervisionNotices'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupervisionNotices_Year_Number] ON [SupervisionNotices] ([Year], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103326_SupervisionNotices'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206103326_SupervisionNotices', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

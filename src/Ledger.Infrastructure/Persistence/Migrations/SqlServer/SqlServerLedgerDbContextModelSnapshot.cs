@@ -748,6 +748,64 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ReminderScanDays", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("NoticeId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("SupervisionNoticeItems", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1452,6 +1510,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ledger.Domain.Reminders.SupervisionNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
                 {
                     b.HasOne("Ledger.Domain.Rounds.InspectionRound", null)
@@ -1601,6 +1674,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Measures");
 
                     b.Navigation("ProgressReports");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Rounds.InspectionRound", b =>

@@ -738,6 +738,64 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ReminderScanDays", (string)null);
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NoticeId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("SupervisionNoticeItems", (string)null);
+                });
+
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1436,6 +1494,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ledger.Domain.Reminders.SupervisionNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
                 {
                     b.HasOne("Ledger.Domain.Rounds.InspectionRound", null)
@@ -1585,6 +1658,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Measures");
 
                     b.Navigation("ProgressReports");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Rounds.InspectionRound", b =>
