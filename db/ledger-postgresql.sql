@@ -959,3 +959,133 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    ALTER TABLE "Notifications" ADD "AwaitsDigest" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE TABLE "LeaderInstructions" (
+        "Id" uuid NOT NULL,
+        "ItemId" uuid NOT NULL,
+        "Text" character varying(4000) NOT NULL,
+        "GivenBy" character varying(100) NOT NULL,
+        "GivenAt" timestamp with time zone NOT NULL,
+        "ReadAt" timestamp with time zone,
+        "ReadBy" character varying(100),
+        CONSTRAINT "PK_LeaderInstructions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_LeaderInstructions_Items_ItemId" FOREIGN KEY ("ItemId") REFERENCES "Items" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE TABLE "ReminderScanDays" (
+        "Day" date NOT NULL,
+        "CompletedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ReminderScanDays" PRIMARY KEY ("Day")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE TABLE "SupervisionNotices" (
+        "Id" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Number" integer NOT NULL,
+        "DepartmentId" uuid,
+        "Addressee" character varying(200) NOT NULL,
+        "ReplyBy" date NOT NULL,
+        "Text" text NOT NULL,
+        "IssuedBy" character varying(100) NOT NULL,
+        "IssuedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_SupervisionNotices" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE TABLE "SupervisionNoticeItems" (
+        "NoticeId" uuid NOT NULL,
+        "ItemId" uuid NOT NULL,
+        CONSTRAINT "PK_SupervisionNoticeItems" PRIMARY KEY ("NoticeId", "ItemId"),
+        CONSTRAINT "FK_SupervisionNoticeItems_Items_ItemId" FOREIGN KEY ("ItemId") REFERENCES "Items" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_SupervisionNoticeItems_SupervisionNotices_NoticeId" FOREIGN KEY ("NoticeId") REFERENCES "SupervisionNotices" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE INDEX "IX_Notifications_AwaitsDigest" ON "Notifications" ("AwaitsDigest");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE INDEX "IX_LeaderInstructions_ItemId_GivenAt" ON "LeaderInstructions" ("ItemId", "GivenAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE INDEX "IX_SupervisionNoticeItems_ItemId" ON "SupervisionNoticeItems" ("ItemId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    CREATE UNIQUE INDEX "IX_SupervisionNotices_Year_Number" ON "SupervisionNotices" ("Year", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111208_RemindersThatReachEveryone') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206111208_RemindersThatReachEveryone', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111252_LongerHistoryValues') THEN
+    ALTER TABLE "ItemHistory" ALTER COLUMN "To" TYPE character varying(20501);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111252_LongerHistoryValues') THEN
+    ALTER TABLE "ItemHistory" ALTER COLUMN "From" TYPE character varying(20501);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206111252_LongerHistoryValues') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206111252_LongerHistoryValues', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

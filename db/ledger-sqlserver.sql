@@ -1345,3 +1345,132 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    ALTER TABLE [Notifications] ADD [AwaitsDigest] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE TABLE [LeaderInstructions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [GivenBy] nvarchar(100) NOT NULL,
+        [GivenAt] datetime2 NOT NULL,
+        [ReadAt] datetime2 NULL,
+        [ReadBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_LeaderInstructions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeaderInstructions_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE TABLE [ReminderScanDays] (
+        [Day] date NOT NULL,
+        [CompletedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_ReminderScanDays] PRIMARY KEY ([Day])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE TABLE [SupervisionNotices] (
+        [Id] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [Number] int NOT NULL,
+        [DepartmentId] uniqueidentifier NULL,
+        [Addressee] nvarchar(200) NOT NULL,
+        [ReplyBy] date NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [IssuedBy] nvarchar(100) NOT NULL,
+        [IssuedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SupervisionNotices] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE TABLE [SupervisionNoticeItems] (
+        [NoticeId] uniqueidentifier NOT NULL,
+        [ItemId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SupervisionNoticeItems] PRIMARY KEY ([NoticeId], [ItemId]),
+        CONSTRAINT [FK_SupervisionNoticeItems_Items_ItemId] FOREIGN KEY ([ItemId]) REFERENCES [Items] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_SupervisionNoticeItems_SupervisionNotices_NoticeId] FOREIGN KEY ([NoticeId]) REFERENCES [SupervisionNotices] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_AwaitsDigest] ON [Notifications] ([AwaitsDigest]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE INDEX [IX_LeaderInstructions_ItemId_GivenAt] ON [LeaderInstructions] ([ItemId], [GivenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE INDEX [IX_SupervisionNoticeItems_ItemId] ON [SupervisionNoticeItems] ([ItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupervisionNotices_Year_Number] ON [SupervisionNotices] ([Year], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111206_RemindersThatReachEveryone'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206111206_RemindersThatReachEveryone', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206111250_LongerHistoryValues'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206111250_LongerHistoryValues', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -45,6 +45,8 @@ public static class DependencyInjection
         services.AddSingleton<WorkingCalendars>();
         services.AddScoped<Reminders.EmailDigestSender>();
         services.AddScoped<Reminders.ReminderScan>();
+        services.AddScoped<Reminders.ItemNotices>();
+        services.AddScoped<Reminders.SupervisionDesk>();
         return services;
     }
 }

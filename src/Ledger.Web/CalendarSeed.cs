@@ -1,4 +1,5 @@
 using Ledger.Application.Calendar;
+using Ledger.Application.Reminders;
 using Ledger.Web.Http;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -46,15 +47,34 @@ internal static partial class CalendarSeed
         }
     }
 
-    private static async Task<CalendarSeedResult> SendAsync(IServiceProvider services, WorkingCalendarFile file, CancellationToken cancellationToken)
+    /// <summary>
+    /// One line in the start-up log when open items reach a year the calendar lacks: those years count Monday to Friday
+    /// until the administrator enters the notice, and whoever reads the log should know it before the users do.
+    /// </summary>
+    public static async Task WarnOfMissingYearsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var coverage = (await SendAsync(services, new GetReminderWarningsQuery(), cancellationToken)).Calendar;
+        if (coverage.MissingYears.Count > 0)
+        {
+            LogMissingYears(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CalendarSeed).FullName!), coverage.MissingYears, coverage.Items);
+        }
+    }
+
+    private static Task<CalendarSeedResult> SendAsync(IServiceProvider services, WorkingCalendarFile file, CancellationToken cancellationToken) =>
+        SendAsync(services, new SeedWorkingCalendarCommand(file), cancellationToken);
+
+    private static async Task<T> SendAsync<T>(IServiceProvider services, IRequest<T> request, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActingAs = AccountSeed.Actor;
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SeedWorkingCalendarCommand(file), cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No working-calendar file at {Path}; working days count Monday to Friday only until the administrator enters holidays")]
     private static partial void LogNoFile(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Working calendar lacks {Years}: {Items} open item(s) have deadlines there, counted Monday to Friday until the administrator enters the holidays")]
+    private static partial void LogMissingYears(ILogger logger, IReadOnlyList<int> years, int items);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Working calendar: added {Days} day(s) of {Years} from {Path}")]
     private static partial void LogSeeded(ILogger logger, int days, IReadOnlyList<int> years, string path);

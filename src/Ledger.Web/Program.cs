@@ -77,6 +77,7 @@ await CalendarSeed.SeedAsync(app.Services);
 
 await DemoData.SeedAsync(app.Services);
 await AccountSeed.SeedAsync(app.Services);
+await CalendarSeed.WarnOfMissingYearsAsync(app.Services);
 app.Services.ScheduleJobs(worker);
 
 await app.RunAsync();

@@ -52,13 +52,28 @@ internal static class ScanLoad
             }
 
             await using var scope = services.CreateAsyncScope();
-            var total = await scope.ServiceProvider.GetRequiredService<LedgerDbContext>().Reminders.CountAsync();
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            var total = await db.Reminders.CountAsync();
             Console.WriteLine(
                 $"{day:yyyy-MM-dd}: {scan.ItemsScanned} items scanned, {scan.RemindersCreated} reminders in {scan.NotificationsCreated} messages " +
                 $"in {scanned.TotalSeconds:F2} s (plan {Durations.Of("PlanRemindersQuery").Sum():F0} ms; {Durations.Of("RecordRemindersCommand").Count()} recording transactions, " +
                 $"longest {Durations.Of("RecordRemindersCommand").DefaultIfEmpty().Max():F0} ms); " +
                 $"{delivery.Delivered} delivered in {(clock.Elapsed - scanned).TotalSeconds:F2} s; {total} reminders stored");
+            Console.WriteLine($"  messages by role: {await MessagesByRoleAsync(db, scope.ServiceProvider.GetRequiredService<IReminderRecipients>(), day)}");
         }
+    }
+
+    /// <summary>What each role's inboxes received for the day: messages, recipients and the most one person got.</summary>
+    private static async Task<string> MessagesByRoleAsync(LedgerDbContext db, IReminderRecipients recipients, DateOnly day)
+    {
+        var directory = await recipients.LoadAsync(CancellationToken.None);
+        var perRecipient = await db.Notifications.Where(n => n.Day == day).GroupBy(n => n.RecipientUserId)
+            .Select(g => new { User = g.Key, Messages = g.Count() }).ToListAsync();
+        var byRole = perRecipient
+            .GroupBy(r => directory.Find(r.User)?.Roles.FirstOrDefault() ?? "?")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Sum(r => r.Messages)} to {g.Count()} (at most {g.Max(r => r.Messages)} each)");
+        return string.Join("; ", byRole);
     }
 
     private static readonly RequestDurations Durations = new();

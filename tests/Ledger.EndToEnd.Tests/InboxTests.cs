@@ -19,7 +19,7 @@ public sealed class InboxTests(BrowserHost host)
 
         await Expect(Badge(page)).ToHaveTextAsync(unread.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "通知", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "通知" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "通知", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("notification")).ToHaveCountAsync(Math.Min(unread, 20));
         await BrowserHost.ScreenshotAsync(page, "inbox");
 

@@ -78,16 +78,21 @@ public sealed class RectificationFlowTests(BrowserHost host) : IClassFixture<Bro
         await ItemPage.SubmitAsync(host, head, "佐证材料“会议纪要.pdf”已上传。");
         await head.GetByTestId("action-completed").ClickAsync();
         await ItemPage.SubmitAsync(host, head, "事项现为已完成");
+        var officeUnread = await UnreadAsync("office");
+        var leaderUnread = await UnreadAsync("liming");
         await head.GetByTestId("action-request-close-out").ClickAsync();
         await ItemPage.Dialog(head).GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "整改完成情况" }).FillAsync("措施已全部落实，会议纪要为证。");
         await ItemPage.SubmitAsync(host, head, "事项现为销号申请中");
 
         // The office reviews, 李明 approves.
+        // The request reaches the office's bell at once, the review the leader's.
         var reviewing = await ItemPage.OpenAsync(host, "office", item.Id);
+        await Expect(Bell(reviewing)).ToHaveTextAsync($"{officeUnread + 1}");
         await reviewing.GetByTestId("action-review-close-out").ClickAsync();
         await ItemPage.Dialog(reviewing).GetByText("通过", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await ItemPage.SubmitAsync(host, reviewing, "已办理“审核销号申请”");
         var leader = await ItemPage.OpenAsync(host, "liming", item.Id);
+        await Expect(Bell(leader)).ToHaveTextAsync($"{leaderUnread + 1}");
         await leader.GetByTestId("action-decide-close-out").ClickAsync();
         await ItemPage.Dialog(leader).GetByText("批准销号", new LocatorGetByTextOptions { Exact = true }).ClickAsync();
         await ItemPage.SubmitAsync(host, leader, "事项现为已销号");
@@ -108,6 +113,11 @@ public sealed class RectificationFlowTests(BrowserHost host) : IClassFixture<Bro
 
         await AssertHiddenAsync("chenli", item.Id);
     }
+
+    private static ILocator Bell(IPage page) => page.Locator("[data-testid=unread-badge] .mud-badge");
+
+    private async Task<int> UnreadAsync(string userName) =>
+        (await (await host.ApiAsAsync(userName)).GetFromJsonAsync<Ledger.Application.Notifications.UnreadCount>("/api/notifications/unread-count"))!.Count;
 
     private async Task<int> ClosedOutAsync(Guid roundId) =>
         (await (await host.ApiAsAsync("liming")).GetFromJsonAsync<DashboardDto>($"/api/dashboard?roundId={roundId}", LedgerApiFactory.Json))!.Totals.ClosedOut;

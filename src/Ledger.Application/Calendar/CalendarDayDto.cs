@@ -8,4 +8,6 @@ public sealed record CalendarDayDto(DateOnly Date, CalendarDayKind Kind, string 
 
 /// <summary>One year's holidays and 调休 workdays, in date order.</summary>
 /// <param name="Covered">Whether the year has any entries; a year without counts Monday to Friday only.</param>
-public sealed record CalendarYearDto(int Year, bool Covered, IReadOnlyList<CalendarDayDto> Days);
+/// <param name="MissingYears">Every year, not only this one, that open items' deadlines or reminders reach and the calendar lacks.</param>
+/// <param name="CoverageWarning">What to tell about <paramref name="MissingYears"/>; null when none is missing.</param>
+public sealed record CalendarYearDto(int Year, bool Covered, IReadOnlyList<CalendarDayDto> Days, IReadOnlyList<int> MissingYears, string? CoverageWarning);

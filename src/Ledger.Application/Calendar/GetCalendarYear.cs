@@ -19,7 +19,7 @@ internal sealed class GetCalendarYearQueryValidator : AbstractValidator<GetCalen
             .WithMessage($"年份须在{CalendarDates.FirstYear}年至{CalendarDates.LastYear}年之间。");
 }
 
-internal sealed class GetCalendarYearQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<GetCalendarYearQuery, CalendarYearDto>
+internal sealed class GetCalendarYearQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars) : IRequestHandler<GetCalendarYearQuery, CalendarYearDto>
 {
     public async Task<CalendarYearDto> Handle(GetCalendarYearQuery request, CancellationToken cancellationToken)
     {
@@ -30,7 +30,13 @@ internal sealed class GetCalendarYearQueryHandler(ILedgerDbContext db, RequestCo
             .OrderBy(e => e.Date)
             .Select(e => new { e.Date, e.Kind, e.Name, e.Version })
             .ToListAsync(cancellationToken);
-        return new CalendarYearDto(year, days.Count > 0, days.ConvertAll(d => new CalendarDayDto(d.Date, d.Kind, d.Kind.ToChinese(), d.Name, d.Version)));
+        var coverage = await CalendarCoverage.OfAsync(db, await calendars.CurrentAsync(db, cancellationToken), context.Today, cancellationToken);
+        return new CalendarYearDto(
+            year,
+            days.Count > 0,
+            days.ConvertAll(d => new CalendarDayDto(d.Date, d.Kind, d.Kind.ToChinese(), d.Name, d.Version)),
+            coverage.MissingYears,
+            coverage.Warning);
     }
 }
 

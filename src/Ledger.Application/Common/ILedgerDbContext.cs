@@ -38,6 +38,10 @@ public interface ILedgerDbContext
 
     DbSet<EmailDigest> EmailDigests { get; }
 
+    DbSet<ReminderScanDay> ReminderScanDays { get; }
+
+    DbSet<SupervisionNotice> SupervisionNotices { get; }
+
     DbSet<RectificationReport> Reports { get; }
 
     DbSet<PublishedReport> PublishedReports { get; }

@@ -3,7 +3,9 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Application.Reminders;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -20,11 +22,14 @@ internal sealed class DecideCloseOutCommandValidator : ItemCommandValidator<Deci
     }
 }
 
-internal sealed class DecideCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<DecideCloseOutCommand>(db, context)
+internal sealed class DecideCloseOutCommandHandler(ILedgerDbContext db, RequestContext context, ItemNotices notices)
+    : ItemCommandHandler<DecideCloseOutCommand>(db, context)
 {
     protected override Task ApplyAsync(RectificationItem item, DecideCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.DecideCloseOut(request.Approve, request.Reason, context.Stamp());
-        return Task.CompletedTask;
+        return request.Approve
+            ? notices.SendAsync(item, NoticeAudience.LeadDepartment, ReminderKind.Request, "已批准销号", request.Reason, cancellationToken)
+            : notices.SendAsync(item, NoticeAudience.LeadDepartment, ReminderKind.Request, "的销号申请被驳回", $"理由：{request.Reason}", cancellationToken);
     }
 }

@@ -3,7 +3,10 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Application.Reminders;
+using Ledger.Domain.Common;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -20,11 +23,15 @@ internal sealed class DecideExtensionCommandValidator : ItemCommandValidator<Dec
     }
 }
 
-internal sealed class DecideExtensionCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<DecideExtensionCommand>(db, context)
+internal sealed class DecideExtensionCommandHandler(ILedgerDbContext db, RequestContext context, ItemNotices notices)
+    : ItemCommandHandler<DecideExtensionCommand>(db, context)
 {
     protected override Task ApplyAsync(RectificationItem item, DecideExtensionCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.DecideExtension(request.Approve, request.Reason, context.Stamp());
-        return Task.CompletedTask;
+        return request.Approve
+            ? notices.SendAsync(
+                item, NoticeAudience.LeadDepartment, ReminderKind.Request, $"的延期申请已批准，整改时限调整为{ChinaCalendar.Format(item.DueDate!.Value)}", request.Reason, cancellationToken)
+            : notices.SendAsync(item, NoticeAudience.LeadDepartment, ReminderKind.Request, "的延期申请被驳回", $"理由：{request.Reason}", cancellationToken);
     }
 }

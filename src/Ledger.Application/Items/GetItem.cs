@@ -89,6 +89,16 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             .Select(h => new HistoryEntryDto(h.At, h.Actor, h.Change, h.Summary, h.From, h.To, h.Reason))
             .ToListAsync(cancellationToken);
 
+        var instructions = await item.SelectMany(i => i.Instructions)
+            .OrderByDescending(x => x.GivenAt)
+            .Select(x => new InstructionDto(x.Id, x.Text, x.GivenBy, x.GivenAt, x.ReadAt, x.ReadBy))
+            .ToListAsync(cancellationToken);
+
+        var notices = await db.SupervisionNotices.AsNoTracking().Where(n => n.Items.Any(i => i.ItemId == request.Id))
+            .OrderByDescending(n => n.IssuedAt)
+            .Select(n => new { n.Id, n.Year, n.Number, n.ReplyBy, n.IssuedAt })
+            .ToListAsync(cancellationToken);
+
         var settings = await db.CurrentWorkflowSettingsAsync(cancellationToken);
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var pending = extensions.Exists(e => e.Decision == ExtensionDecision.Pending);
@@ -100,6 +110,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             ItemAction.RequestExtension => !pending && !details.IsLongTerm && details.DueDate is not null && row.ExtensionsApproved < settings.MaxExtensions,
             ItemAction.DecideExtension => pending,
             ItemAction.WithdrawEvidence => evidence.Exists(e => e.WithdrawnAt is null && e.SubmittedAt is null),
+            ItemAction.ReadInstructions => instructions.Exists(i => i.ReadAt is null),
             _ => true,
         };
 
@@ -119,6 +130,9 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             measures,
             reports,
             evidence,
-            history);
+            history,
+            instructions,
+            notices.ConvertAll(n => new SupervisionNoticeRef(
+                n.Id, Domain.Reminders.SupervisionNotice.NumberTextOf(n.Year, n.Number), n.ReplyBy, n.IssuedAt, Reminders.SupervisionDesk.Docx(n.Id))));
     }
 }

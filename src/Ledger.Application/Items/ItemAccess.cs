@@ -21,6 +21,12 @@ public enum ItemRight
 
     /// <summary>A leader's sign-off: the item's 责任领导.</summary>
     Approve,
+
+    /// <summary>Chasing the item by hand (催办): the office, or the item's 责任领导.</summary>
+    Supervise,
+
+    /// <summary>A 领导批示: any leader.</summary>
+    Instruct,
 }
 
 /// <summary>
@@ -58,6 +64,8 @@ internal static class ItemAccess
             {
                 ItemRight.Approve => "只有该事项的责任领导可以审批。",
                 ItemRight.LeadWork => "只有牵头部门可以办理这一步。",
+                ItemRight.Supervise => "只有整改办和该事项的责任领导可以催办。",
+                ItemRight.Instruct => "只有领导可以作出批示。",
                 ItemRight.SharedWork => "只有牵头部门和配合部门可以办理这一步。",
                 _ => "只有整改办可以办理这一步。",
             });
@@ -72,7 +80,9 @@ internal static class ItemAccess
         {
             ItemRight.Approve => user.IsIn(Roles.Leader)
                 && (allLeadersApprove || (user.PersonId is not null && item.ResponsibleLeaderId == user.PersonId)),
+            ItemRight.Instruct => user.IsIn(Roles.Leader),
             _ when user.IsIn(Roles.Office) => true,
+            ItemRight.Supervise => user.IsIn(Roles.Leader) && user.PersonId is not null && item.ResponsibleLeaderId == user.PersonId,
             ItemRight.LeadWork => department is not null && item.LeadDepartmentId == department,
             ItemRight.SharedWork => department is not null && (item.LeadDepartmentId == department || item.CoDepartmentIds.Contains(department.Value)),
             _ => false,

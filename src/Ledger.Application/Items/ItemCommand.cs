@@ -51,5 +51,5 @@ internal static class ItemLoading
 
     /// <summary>An item with the parts its rules read; history and progress are append-only and stay unloaded.</summary>
     public static IQueryable<RectificationItem> ForUpdate(this DbSet<RectificationItem> items) =>
-        items.Include(i => i.Measures).Include(i => i.Evidence).Include(i => i.CoDepartments).Include(i => i.Extensions).AsSplitQuery();
+        items.Include(i => i.Measures).Include(i => i.Evidence).Include(i => i.CoDepartments).Include(i => i.Extensions).Include(i => i.Instructions).AsSplitQuery();
 }

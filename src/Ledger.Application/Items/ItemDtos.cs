@@ -115,4 +115,12 @@ public sealed record ItemDetailDto(
     IReadOnlyList<MeasureDto> Measures,
     IReadOnlyList<ProgressReportDto> ProgressReports,
     IReadOnlyList<EvidenceDto> Evidence,
-    IReadOnlyList<HistoryEntryDto> History);
+    IReadOnlyList<HistoryEntryDto> History,
+    IReadOnlyList<InstructionDto> Instructions,
+    IReadOnlyList<SupervisionNoticeRef> SupervisionNotices);
+
+/// <summary>A 督办通知 naming the item, newest first, with where its 督办单 is downloaded.</summary>
+public sealed record SupervisionNoticeRef(Guid Id, string NumberText, DateOnly ReplyBy, DateTime IssuedAt, string Docx);
+
+/// <summary>领导批示, newest first; <see cref="ReadAt"/> null while the lead department has not marked it 已阅.</summary>
+public sealed record InstructionDto(Guid Id, string Text, string GivenBy, DateTime GivenAt, DateTime? ReadAt, string? ReadBy);

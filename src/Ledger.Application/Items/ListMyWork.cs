@@ -48,6 +48,15 @@ public enum MyWorkKind
 
     /// <summary>A leader's overdue items, the ones they answer for as 责任领导.</summary>
     LeaderOverdue,
+
+    /// <summary>The office's open items whose reminders reach no account, each with why.</summary>
+    Unreached,
+
+    /// <summary>The administrator's open items with a deadline in a year the working calendar lacks.</summary>
+    CalendarMissing,
+
+    /// <summary>The department's items with a 领导批示 not yet marked 已阅.</summary>
+    Instructions,
 }
 
 /// <summary>
@@ -73,8 +82,15 @@ public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups);
 
 /// <param name="TotalCount">How many items the group holds; <see cref="Items"/> are the first <see cref="ListMyWorkQueryHandler.GroupSize"/>, by deadline.</param>
 /// <param name="Ledger">The ledger's filter showing exactly this group, or null when no filter of the ledger expresses it.</param>
+/// <param name="Notes">A line to show under a row, by item id: why an item is in the group, where the group says so per item.</param>
 public sealed record MyWorkGroup(
-    MyWorkKind Kind, string Title, string Description, int TotalCount, IReadOnlyList<ItemListDto> Items, ListItemsQuery? Ledger);
+    MyWorkKind Kind,
+    string Title,
+    string Description,
+    int TotalCount,
+    IReadOnlyList<ItemListDto> Items,
+    ListItemsQuery? Ledger,
+    IReadOnlyDictionary<Guid, string>? Notes = null);
 
 internal sealed class ListMyWorkQueryValidator : AbstractValidator<ListMyWorkQuery>
 {
@@ -82,7 +98,7 @@ internal sealed class ListMyWorkQueryValidator : AbstractValidator<ListMyWorkQue
         RuleFor(x => x.DueSoonWorkingDays).InclusiveBetween(0, 30).WithMessage("即将到期的工作日数须在 0 到 30 之间。");
 }
 
-internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
+internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars, IReminderRecipients recipients)
     : IRequestHandler<ListMyWorkQuery, MyWorkDto>
 {
     /// <summary>Rows a group shows at most; its count says how many more there are.</summary>
@@ -107,11 +123,13 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
         var visible = db.Items.AsNoTracking().VisibleTo(user);
         var groups = new List<MyWorkGroup>();
 
-        async Task AddAsync(MyWorkKind kind, string title, string description, IQueryable<RectificationItem> items, ListItemsQuery? ledger = null)
+        async Task AddAsync(
+            MyWorkKind kind, string title, string description, IQueryable<RectificationItem> items, ListItemsQuery? ledger = null, IReadOnlyDictionary<Guid, string>? notes = null)
         {
             var page = await ListItemsQueryHandler.PageAsync(
                 db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, today, calendar, cancellationToken);
-            groups.Add(new MyWorkGroup(kind, title, description, page.TotalCount, page.Items, ledger));
+            var shown = notes?.Where(n => page.Items.Any(i => i.Id == n.Key)).ToDictionary();
+            groups.Add(new MyWorkGroup(kind, title, description, page.TotalCount, page.Items, ledger, shown));
         }
 
         async Task AddFilteredAsync(MyWorkKind kind, string title, string description, ListItemsQuery ledger) =>
@@ -119,6 +137,15 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
 
         if (user.IsIn(Roles.Department) && user.DepartmentId is { } department)
         {
+            if (user.MaySend(typeof(ReadInstructionsCommand)))
+            {
+                await AddAsync(
+                    MyWorkKind.Instructions,
+                    "待阅的领导批示",
+                    "领导对本部门牵头的事项作出批示、尚未标为已阅的事项。",
+                    visible.Where(i => i.LeadDepartmentId == department && i.Instructions.Any(x => x.ReadAt == null)));
+            }
+
             if (user.MaySend(typeof(AcknowledgeItemCommand)))
             {
                 await AddFilteredAsync(
@@ -186,6 +213,34 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
                 "尚未明确牵头部门、责任领导或整改时限的事项。",
                 visible.Where(i => i.Status < ItemLifecycle.FirstSettled
                     && (i.LeadDepartmentId == null || i.ResponsibleLeaderId == null || (i.DueDate == null && !i.IsLongTerm))));
+        }
+
+        if (user.IsIn(Roles.Office))
+        {
+            var unreached = await ReminderReach.UnreachedAsync(db, visible, recipients, cancellationToken);
+            var ids = unreached.Keys.ToList();
+            await AddAsync(
+                MyWorkKind.Unreached,
+                "提醒无人接收的事项",
+                "责任人和牵头部门负责人都没有账号，或尚未明确牵头部门：系统的提醒发不到任何人。请开通账号或调整分工。",
+                visible.Where(i => ids.Contains(i.Id)),
+                notes: unreached);
+        }
+
+        if (user.IsIn(Roles.Admin))
+        {
+            // Shown only while a year is missing: an administrator otherwise has nothing to do here.
+            var coverage = await CalendarCoverage.OfAsync(db, calendar, today, cancellationToken);
+            if (coverage.Warning is { } warning)
+            {
+                var years = coverage.MissingYears.ToList();
+                var all = years.Contains(today.Year);
+                await AddAsync(
+                    MyWorkKind.CalendarMissing,
+                    "待补录的工作日历",
+                    warning,
+                    visible.Remindable().Where(i => !i.IsLongTerm && i.DueDate != null && (all || years.Contains(i.DueDate!.Value.Year))));
+            }
         }
 
         if (user.IsIn(Roles.Leader))

@@ -2,7 +2,9 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Application.Reminders;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -19,11 +21,12 @@ internal sealed class RequestCloseOutCommandValidator : ItemCommandValidator<Req
     }
 }
 
-internal sealed class RequestCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<RequestCloseOutCommand>(db, context)
+internal sealed class RequestCloseOutCommandHandler(ILedgerDbContext db, RequestContext context, ItemNotices notices)
+    : ItemCommandHandler<RequestCloseOutCommand>(db, context)
 {
     protected override Task ApplyAsync(RectificationItem item, RequestCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.RequestCloseOut(request.Summary, context.Stamp());
-        return Task.CompletedTask;
+        return notices.SendAsync(item, NoticeAudience.Office, ReminderKind.Request, "申请销号，请审核", $"整改情况：{request.Summary}", cancellationToken);
     }
 }

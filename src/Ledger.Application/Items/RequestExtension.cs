@@ -3,8 +3,11 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Application.Reminders;
 using Ledger.Application.Settings;
+using Ledger.Domain.Common;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -22,11 +25,14 @@ internal sealed class RequestExtensionCommandValidator : ItemCommandValidator<Re
     }
 }
 
-internal sealed class RequestExtensionCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<RequestExtensionCommand>(db, context)
+internal sealed class RequestExtensionCommandHandler(ILedgerDbContext db, RequestContext context, ItemNotices notices)
+    : ItemCommandHandler<RequestExtensionCommand>(db, context)
 {
     protected override async Task ApplyAsync(RectificationItem item, RequestExtensionCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         var settings = await Db.CurrentWorkflowSettingsAsync(cancellationToken);
         item.RequestExtension(request.NewDueDate, request.Reason, settings.MaxExtensions, context.Stamp());
+        await notices.SendAsync(
+            item, NoticeAudience.Approvers, ReminderKind.Request, $"申请延期至{ChinaCalendar.Format(request.NewDueDate)}，请审批", $"理由：{request.Reason}", cancellationToken);
     }
 }

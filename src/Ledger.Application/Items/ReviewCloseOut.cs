@@ -3,7 +3,9 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Application.Reminders;
 using Ledger.Domain.Items;
+using Ledger.Domain.Reminders;
 
 namespace Ledger.Application.Items;
 
@@ -20,11 +22,14 @@ internal sealed class ReviewCloseOutCommandValidator : ItemCommandValidator<Revi
     }
 }
 
-internal sealed class ReviewCloseOutCommandHandler(ILedgerDbContext db, RequestContext context) : ItemCommandHandler<ReviewCloseOutCommand>(db, context)
+internal sealed class ReviewCloseOutCommandHandler(ILedgerDbContext db, RequestContext context, ItemNotices notices)
+    : ItemCommandHandler<ReviewCloseOutCommand>(db, context)
 {
     protected override Task ApplyAsync(RectificationItem item, ReviewCloseOutCommand request, RequestContext context, CancellationToken cancellationToken)
     {
         item.ReviewCloseOut(request.Pass, request.Reason, context.Stamp());
-        return Task.CompletedTask;
+        return request.Pass
+            ? notices.SendAsync(item, NoticeAudience.Approvers, ReminderKind.Request, "的销号申请已经整改办审核通过，请审批", request.Reason, cancellationToken)
+            : notices.SendAsync(item, NoticeAudience.LeadDepartment, ReminderKind.Request, "的销号申请被整改办退回", $"理由：{request.Reason}", cancellationToken);
     }
 }

@@ -17,7 +17,8 @@ namespace Ledger.Application.Reminders;
 [Allowed(Roles.Admin)]
 public sealed record DeliverNotificationsCommand : ICommand<DeliveryResult>;
 
-public sealed record DeliveryResult(int Delivered, int Cancelled, int QueuedForEmail);
+/// <param name="Joined">Messages delivered at once (requests, decisions) put in their recipients' email digests.</param>
+public sealed record DeliveryResult(int Delivered, int Cancelled, int QueuedForEmail, int Joined = 0);
 
 internal sealed class DeliverNotificationsCommandHandler(
     ILedgerDbContext db, WorkingCalendars calendars, IReminderRecipients recipients, IEmailSender email, TimeProvider clock)
@@ -29,7 +30,8 @@ internal sealed class DeliverNotificationsCommandHandler(
     {
         var pending = await db.Notifications.Where(n => n.DeliveredAt == null && n.CancelledAt == null)
             .OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(cancellationToken);
-        if (pending.Count == 0)
+        var immediate = await db.Notifications.Where(n => n.AwaitsDigest).OrderBy(n => n.CreatedAt).Take(Batch).ToListAsync(cancellationToken);
+        if (pending.Count == 0 && immediate.Count == 0)
         {
             return new(0, 0, 0);
         }
@@ -37,7 +39,7 @@ internal sealed class DeliverNotificationsCommandHandler(
         var plan = await ReminderPlan.LoadAsync(db, calendars, recipients, cancellationToken);
         var check = await ReminderCheck.LoadAsync(db, plan, pending.Select(n => n.Id), cancellationToken);
         var at = clock.GetUtcNow().UtcDateTime;
-        var digests = new Dictionary<(Guid, DateOnly), EmailDigest?>();
+        var digests = new DigestQueue(db);
         int delivered = 0, cancelled = 0, queued = 0;
         foreach (var notification in pending)
         {
@@ -49,36 +51,50 @@ internal sealed class DeliverNotificationsCommandHandler(
             }
 
             var digest = email.IsConfigured && plan.Directory.Find(notification.RecipientUserId) is { WantsEmail: true } recipient
-                ? await DigestAsync(recipient, notification.Day, at, digests, cancellationToken)
+                ? await digests.ForAsync(recipient, notification.Day, at, cancellationToken)
                 : null;
             notification.Deliver(at, digest?.Id);
             delivered++;
             queued += digest is null ? 0 : 1;
         }
 
-        return new(delivered, cancelled, queued);
-    }
-
-    /// <summary>The recipient's digest for the day while it is still open; once sent, later messages stay in the inbox only.</summary>
-    private async Task<EmailDigest?> DigestAsync(
-        Recipient recipient, DateOnly day, DateTime at, Dictionary<(Guid, DateOnly), EmailDigest?> digests, CancellationToken cancellationToken)
-    {
-        if (!digests.TryGetValue((recipient.UserId, day), out var digest))
+        foreach (var notification in immediate)
         {
-            digest = await db.EmailDigests.FirstOrDefaultAsync(d => d.RecipientUserId == recipient.UserId && d.Day == day, cancellationToken);
-            if (digest is null)
-            {
-                digest = db.EmailDigests.Add(EmailDigest.Create(recipient.UserId, day, recipient.Email!, at)).Entity;
-            }
-            else if (digest.State != EmailDigestState.Pending)
-            {
-                digest = null;
-            }
-
-            digests[(recipient.UserId, day)] = digest;
+            var digest = email.IsConfigured && plan.Directory.Find(notification.RecipientUserId) is { WantsEmail: true } recipient
+                ? await digests.ForAsync(recipient, notification.Day, at, cancellationToken)
+                : null;
+            notification.JoinDigest(digest?.Id);
+            queued += digest is null ? 0 : 1;
         }
 
-        return digest;
+        return new(delivered, cancelled, queued, immediate.Count);
+    }
+}
+
+/// <summary>
+/// The email digest a message joins: its day's, while that one is still to be sent; once it has gone, the next day's,
+/// so a message decided after the day's mail still reaches the mailbox, a day later.
+/// </summary>
+internal sealed class DigestQueue(ILedgerDbContext db)
+{
+    private readonly Dictionary<(Guid, DateOnly), EmailDigest> _digests = [];
+
+    public async Task<EmailDigest> ForAsync(Recipient recipient, DateOnly day, DateTime at, CancellationToken cancellationToken)
+    {
+        for (; ; day = day.AddDays(1))
+        {
+            if (!_digests.TryGetValue((recipient.UserId, day), out var digest))
+            {
+                digest = await db.EmailDigests.FirstOrDefaultAsync(d => d.RecipientUserId == recipient.UserId && d.Day == day, cancellationToken)
+                         ?? db.EmailDigests.Add(EmailDigest.Create(recipient.UserId, day, recipient.Email!, at)).Entity;
+                _digests[(recipient.UserId, day)] = digest;
+            }
+
+            if (digest.State == EmailDigestState.Pending)
+            {
+                return digest;
+            }
+        }
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class ReminderOptions
 }
 
 /// <summary>
-/// The dispatcher's second step: sends each due daily digest. Mail cannot join a database transaction, so this is the
+/// The dispatcher's second step: sends each due daily digest, once its day is scanned and delivered in full. Mail cannot join a database transaction, so this is the
 /// one place that saves by itself, in three short steps: claim the digest (its version makes the claim a compare-and-swap,
 /// so of two dispatchers one sends), send, record the outcome. A crash after sending and before recording sends again
 /// once the claim lapses: email is at least once, the inbox exactly once.
@@ -48,8 +48,13 @@ public sealed partial class EmailDigestSender(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // A day's digest waits until the day's scan has recorded all of it and every message of the recipient's day is
+        // delivered (or withdrawn): sent earlier, it would hold part of the day and the rest would miss the mailbox.
         var due = await db.EmailDigests.AsNoTracking()
             .Where(d => (d.State == EmailDigestState.Pending && d.NextAttemptAt <= now) || (d.State == EmailDigestState.Sending && d.ClaimedUntil <= now))
+            .Where(d => db.ReminderScanDays.Any(s => s.Day == d.Day)
+                        && !db.Notifications.Any(n => n.RecipientUserId == d.RecipientUserId && n.Day == d.Day
+                                             && ((n.DeliveredAt == null && n.CancelledAt == null) || n.AwaitsDigest)))
             .OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {

@@ -41,17 +41,19 @@ internal sealed class PlanRemindersQueryHandler(
         var existing = await ReminderKeys.RecordedAsync(db, due.Select(d => d.Target.Id), day, cancellationToken);
         var fresh = due.Where(d => !existing.Contains(ReminderPlan.Key(d.Planned, d.Recipient.UserId)));
 
+        // One message per recipient and kind a day: a single item reads as itself, several as one list.
         var staleDays = plan.Planner.Rules.ProgressStaleDays;
         var messages = fresh
-            .GroupBy(d => (d.Recipient.UserId, d.Planned.Kind, Item: ReminderMessages.IsList(d.Planned.Kind) ? (Guid?)null : d.Target.Id))
+            .GroupBy(d => (d.Recipient.UserId, d.Planned.Kind))
             .Select(message =>
             {
                 var lines = message.ToList();
-                var (title, body) = message.Key.Item is null
-                    ? ReminderMessages.ForList(message.Key.Kind, [.. lines.Select(l => (l.Planned, l.Target))], staleDays)
-                    : ReminderMessages.ForItem(message.Key.Kind, lines[0].Planned, lines[0].Target, staleDays);
+                var item = !ReminderMessages.IsList(message.Key.Kind) && lines.All(l => l.Target.Id == lines[0].Target.Id) ? lines[0].Target : null;
+                var (title, body) = item is null
+                    ? ReminderMessages.ForList(message.Key.Kind, [.. lines.Select(l => (l.Planned, l.Target)).DistinctBy(l => l.Target.Id)], staleDays)
+                    : ReminderMessages.ForItem(message.Key.Kind, lines[0].Planned, item, staleDays);
                 return new PlannedMessage(
-                    message.Key.UserId, message.Key.Kind, message.Key.Item, title, body, [.. lines.Select(l => ReminderPlan.Key(l.Planned, l.Recipient.UserId))]);
+                    message.Key.UserId, message.Key.Kind, item?.Id, title, body, [.. lines.Select(l => ReminderPlan.Key(l.Planned, l.Recipient.UserId))]);
             })
             .ToList();
         return new(day, true, targets.Count, messages);
@@ -64,19 +66,19 @@ internal static class ReminderKeys
     private const int ItemsPerQuery = 2_000;
 
     /// <summary>
-    /// The recorded keys among those a day's plan could repeat for these items: that day's overdue reminders, that week's
-    /// lists, and every stage of each deadline and review series.
+    /// The recorded keys among those a day's plan could repeat for these items: that day's overdue and 签收 reminders, the
+    /// lists of that week and the weeks a list can be carried from, and every stage of each deadline and review series.
     /// </summary>
     public static async Task<HashSet<ReminderKey>> RecordedAsync(ILedgerDbContext db, IEnumerable<Guid> itemIds, DateOnly day, CancellationToken cancellationToken)
     {
         var recorded = new HashSet<ReminderKey>();
-        var week = ReminderPlanner.WeekStart(day);
+        var firstWeek = ReminderPlanner.WeekStart(day).AddDays(-7 * ReminderPlanner.CarriedPeriods);
         foreach (var chunk in itemIds.Distinct().Chunk(ItemsPerQuery))
         {
             var keys = await db.Reminders.AsNoTracking()
                 .Where(r => chunk.Contains(r.ItemId)
-                            && (r.Kind != ReminderKind.Overdue || r.Day == day)
-                            && (r.Kind != ReminderKind.LeaderDigest && r.Kind != ReminderKind.ProgressDue || r.SeriesDate == week))
+                            && (r.Kind != ReminderKind.Overdue && r.Kind != ReminderKind.AcknowledgementDue || r.Day == day)
+                            && (r.Kind != ReminderKind.LeaderDigest && r.Kind != ReminderKind.ProgressDue || r.SeriesDate >= firstWeek))
                 .Select(r => new { r.ItemId, r.Kind, r.SeriesDate, r.Stage, r.RecipientUserId })
                 .ToListAsync(cancellationToken);
             recorded.UnionWith(keys.Select(k => new ReminderKey(k.ItemId, k.Kind, k.SeriesDate, k.Stage, k.RecipientUserId)));

@@ -3,6 +3,7 @@ using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Reminders;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Reminders;
 
@@ -11,8 +12,12 @@ namespace Ledger.Application.Reminders;
 /// short transaction. Keys recorded meanwhile (a second server, a re-run) are checked again here and left out, and the
 /// unique index refuses any that slip between the check and the insert.
 /// </summary>
+/// <param name="CompletesDay">
+/// The scan's last batch (empty when the day called for nothing): it also records the day as scanned, in the same
+/// transaction, so the day's email digests may go out and the next catch-up starts after it.
+/// </param>
 [Allowed(Roles.Admin)]
-public sealed record RecordRemindersCommand(DateOnly Day, IReadOnlyList<PlannedMessage> Messages) : ICommand<RecordedReminders>;
+public sealed record RecordRemindersCommand(DateOnly Day, IReadOnlyList<PlannedMessage> Messages, bool CompletesDay = false) : ICommand<RecordedReminders>;
 
 public sealed record RecordedReminders(int Reminders, int Messages);
 
@@ -20,7 +25,7 @@ internal sealed class RecordRemindersCommandValidator : AbstractValidator<Record
 {
     public RecordRemindersCommandValidator()
     {
-        RuleFor(x => x.Messages).NotEmpty();
+        RuleFor(x => x.Messages).NotEmpty().Unless(x => x.CompletesDay);
         RuleForEach(x => x.Messages).Must(m => m.Reminders.Count > 0 && m.Reminders.All(r => r.RecipientUserId == m.RecipientUserId && r.Kind == m.Kind))
             .WithMessage("提醒与通知不一致。");
     }
@@ -51,6 +56,14 @@ internal sealed class RecordRemindersCommandHandler(Common.ILedgerDbContext db, 
             }
         }
 
+        // Recording a day again (the administrator rescanning it) keeps the first completion; a racing scan that records
+        // the day first makes this insert fail on the key, and the job then scans again and finds it done.
+        if (request.CompletesDay && !await db.ReminderScanDays.AnyAsync(d => d.Day == request.Day, cancellationToken))
+        {
+            db.ReminderScanDays.Add(ReminderScanDay.Completed(request.Day, at));
+        }
+
         return new(reminders, messages);
     }
 }
+

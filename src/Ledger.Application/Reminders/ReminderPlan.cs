@@ -46,6 +46,7 @@ internal sealed class ReminderPlan(ReminderPlanner planner, RecipientDirectory d
     {
         null => "事项已不再需要提醒。",
         { Status: >= ItemLifecycle.FirstSettled } => $"事项{target.Status.ToChinese()}。",
+        { AcknowledgedAt: not null } when reminder.Kind == ReminderKind.AcknowledgementDue => "事项已签收。",
         { IsLongTerm: true } when reminder.Kind != ReminderKind.LongTermReview && reminder.Kind != ReminderKind.ProgressDue => "事项已改为长期坚持。",
         { DueDate: { } due } when reminder.Kind is ReminderKind.DueSoon or ReminderKind.DueToday or ReminderKind.Overdue or ReminderKind.Escalation
                                   && due != reminder.SeriesDate => $"整改时限已调整为{Domain.Common.ChinaCalendar.Format(due)}。",

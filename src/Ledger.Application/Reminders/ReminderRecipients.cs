@@ -17,8 +17,8 @@ public sealed record Recipient(
 }
 
 /// <summary>
-/// Turns the part someone plays on an item (责任人, 部门负责人, 责任领导, 整改办, 主要负责人) into the accounts that play it.
-/// A 责任人 without an account is reached through the department head, who is reminded of the same stages.
+/// Turns the part someone plays on an item (责任人, 部门负责人, 配合部门负责人, 责任领导, 整改办, 主要负责人) into the accounts
+/// that play it. Everything meant for a 责任人 without an account goes to the lead department's head instead.
 /// </summary>
 public sealed class RecipientDirectory(IEnumerable<Recipient> recipients)
 {
@@ -32,14 +32,48 @@ public sealed class RecipientDirectory(IEnumerable<Recipient> recipients)
 
     public IEnumerable<Recipient> For(ReminderAudience audience, ReminderParties parties) => audience switch
     {
-        ReminderAudience.ResponsiblePerson => parties.ResponsiblePersonId is { } person ? _byPerson[person] : [],
-        ReminderAudience.DepartmentHead => parties.LeadDepartmentId is { } department ? _headsByDepartment[department] : [],
+        ReminderAudience.ResponsiblePerson when parties.ResponsiblePersonId is { } person && _byPerson[person].Any() => _byPerson[person],
+        ReminderAudience.ResponsiblePerson or ReminderAudience.DepartmentHead =>
+            parties.LeadDepartmentId is { } department ? _headsByDepartment[department] : [],
+        ReminderAudience.CoDepartmentHeads => parties.CoDepartmentIds.SelectMany(d => _headsByDepartment[d]),
         ReminderAudience.ResponsibleLeader => parties.ResponsibleLeaderId is { } leader ? _byPerson[leader] : [],
         ReminderAudience.Office => _all.Where(r => r.Roles.Contains(Roles.Office)),
         ReminderAudience.PrincipalLeader => parties.PrincipalLeaderPersonId is { } principal ? _byPerson[principal] : [],
         _ => [],
     };
+
+    /// <summary>The lead department as a request's answer reaches it: the 责任人 (or, without an account, the head) and the head.</summary>
+    public IEnumerable<Recipient> LeadDepartment(ReminderParties parties) =>
+        For(ReminderAudience.ResponsiblePerson, parties).Concat(For(ReminderAudience.DepartmentHead, parties)).DistinctBy(r => r.UserId);
+
+    /// <summary>The leaders who decide an item's requests: every leader when all approve, else its 责任领导.</summary>
+    public IEnumerable<Recipient> Approvers(ReminderParties parties, bool allLeadersApprove) =>
+        allLeadersApprove ? _all.Where(r => r.Roles.Contains(Roles.Leader)) : For(ReminderAudience.ResponsibleLeader, parties);
+
+    /// <summary>The accounts of every role given, once each.</summary>
+    public IEnumerable<Recipient> InRole(string role) => _all.Where(r => r.Roles.Contains(role));
+
+    /// <summary>
+    /// Why an item's reminders reach no one, in the office's words; null when its 责任人 or the lead department's head has
+    /// an account.
+    /// </summary>
+    public string? WhyUnreached(ReminderParties parties, string? personName, string? departmentName)
+    {
+        if (LeadDepartment(parties).Any())
+        {
+            return null;
+        }
+
+        if (parties.LeadDepartmentId is null)
+        {
+            return "未明确牵头部门，提醒无人接收。";
+        }
+
+        var person = parties.ResponsiblePersonId is null ? "未明确责任人" : $"责任人{personName}没有账号";
+        return $"{person}，牵头部门{departmentName}没有部门负责人账号，提醒无人接收。";
+    }
 }
 
 /// <summary>Who plays which part on an item, as of now.</summary>
-public sealed record ReminderParties(Guid? ResponsiblePersonId, Guid? LeadDepartmentId, Guid? ResponsibleLeaderId, Guid? PrincipalLeaderPersonId);
+public sealed record ReminderParties(
+    Guid? ResponsiblePersonId, Guid? LeadDepartmentId, Guid? ResponsibleLeaderId, Guid? PrincipalLeaderPersonId, IReadOnlyList<Guid> CoDepartmentIds);

@@ -1,4 +1,7 @@
+using Ledger.Domain.Common;
+using Ledger.Domain.Reminders;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Application.Reminders;
 
@@ -8,20 +11,55 @@ public sealed record ReminderScanResult(DateOnly Day, bool IsRemindingDay, int I
 
 /// <summary>
 /// The deadline scan, as the daily job and the administrator run it: plans without holding the database, then records
-/// in batches, so users' own changes wait a second or so at most even on the first scan of a large backlog.
+/// in batches, so users' own changes wait a second or so at most even on the first scan of a large backlog. A day is
+/// recorded as scanned (<see cref="ReminderScanDay"/>) only once all of it is recorded; the daily job scans every day
+/// since the last one so recorded (<see cref="CatchUpAsync"/>), so no day's reminders are lost to a crash or a stop.
 /// </summary>
-public sealed class ReminderScan(IMediator mediator, Common.ILedgerDbContext db)
+public sealed class ReminderScan(IMediator mediator, Common.ILedgerDbContext db, TimeProvider clock)
 {
-    /// <summary>Reminders per recording transaction; a weekly list is never split across two.</summary>
+    /// <summary>Reminders per recording transaction; a list message is never split across two.</summary>
     public const int RemindersPerBatch = 5_000;
 
+    /// <summary>
+    /// The most days one catch-up scans, today included: a server stopped longer than this resumes with the last ten days
+    /// rather than flooding inboxes with weeks of stale reminders.
+    /// </summary>
+    public const int MaxCatchUpDays = 10;
+
+    /// <summary>
+    /// Scans, in order, every day after the last one scanned through <paramref name="through"/> (at most
+    /// <see cref="MaxCatchUpDays"/>), with the same keys as on the day itself, so a day scanned in part before is
+    /// completed and nothing is sent twice. A ledger never scanned starts with <paramref name="through"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ReminderScanResult>> CatchUpAsync(DateOnly through, CancellationToken cancellationToken)
+    {
+        var last = await db.ReminderScanDays.AsNoTracking().Where(d => d.Day <= through)
+            .OrderByDescending(d => d.Day).Select(d => (DateOnly?)d.Day).FirstOrDefaultAsync(cancellationToken);
+        var first = last is { } done ? done.AddDays(1) : through;
+        if (first.DayNumber <= through.DayNumber - MaxCatchUpDays)
+        {
+            first = through.AddDays(1 - MaxCatchUpDays);
+        }
+
+        var results = new List<ReminderScanResult>();
+        for (var day = first; day <= through; day = day.AddDays(1))
+        {
+            results.Add(await RunAsync(day, cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>Scans one day (today in China when none is given) and records it as scanned.</summary>
     public async Task<ReminderScanResult> RunAsync(DateOnly? day, CancellationToken cancellationToken)
     {
-        var plan = await mediator.Send(new PlanRemindersQuery(day), cancellationToken);
+        var plan = await mediator.Send(new PlanRemindersQuery(day ?? ChinaCalendar.Today(clock)), cancellationToken);
         int reminders = 0, messages = 0;
-        foreach (var batch in Batches(plan.Messages))
+        var batches = Batches(plan.Messages).ToList();
+        for (var i = 0; i < Math.Max(batches.Count, 1); i++)
         {
-            var recorded = await mediator.Send(new RecordRemindersCommand(plan.Day, batch), cancellationToken);
+            var last = i >= batches.Count - 1;
+            var recorded = await mediator.Send(new RecordRemindersCommand(plan.Day, i < batches.Count ? batches[i] : [], CompletesDay: last), cancellationToken);
             reminders += recorded.Reminders;
             messages += recorded.Messages;
 

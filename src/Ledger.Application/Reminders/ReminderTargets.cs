@@ -23,20 +23,21 @@ internal sealed record ReminderTarget(
     string? LeadDepartmentName,
     Guid? ResponsibleLeaderId,
     DateOnly? LastProgressOn,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    DateTime? AcknowledgedAt,
+    IReadOnlyList<Guid> CoDepartmentIds)
 {
-    private const int TitleLength = 40;
-
     /// <summary>Without any progress report, the item's own creation starts the count of days without one.</summary>
-    public ReminderSubject Subject => new(Id, Status, DueDate, IsLongTerm, LastProgressOn ?? ChinaCalendar.ToChinaDate(CreatedAt));
+    public ReminderSubject Subject => new(
+        Id, Status, DueDate, IsLongTerm, LastProgressOn ?? ChinaCalendar.ToChinaDate(CreatedAt), LeadDepartmentId is not null && AcknowledgedAt is null);
 
     public ReminderParties Parties(ReminderRules rules) =>
-        new(ResponsiblePersonId, LeadDepartmentId, ResponsibleLeaderId, rules.PrincipalLeaderPersonId);
+        new(ResponsiblePersonId, LeadDepartmentId, ResponsibleLeaderId, rules.PrincipalLeaderPersonId, CoDepartmentIds);
 
     /// <summary>第3项「…」, 立行立改第2项「…」: the number as the office's ledger shows it, and a title short enough for a subject line.</summary>
-    public string Label => $"{Kind switch { ItemKind.ImmediateFix => "立行立改", ItemKind.Petition => "信访件", _ => string.Empty }}第{Number}项「{(Title.Length > TitleLength ? Title[..TitleLength] + "…" : Title)}」";
+    public string Label => ItemNotices.Label(Kind, Number, Title);
 
-    public string Link => $"/items/{Id}";
+    public string Link => ItemNotices.Link(Id);
 }
 
 internal static class ReminderTargets
@@ -61,5 +62,7 @@ internal static class ReminderTargets
             db.Departments.Where(d => d.Id == i.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(),
             i.ResponsibleLeaderId,
             i.ProgressReports.Max(p => (DateOnly?)p.ReportDate),
-            i.CreatedAt));
+            i.CreatedAt,
+            i.AcknowledgedAt,
+            i.CoDepartments.Select(c => c.DepartmentId).ToList()));
 }

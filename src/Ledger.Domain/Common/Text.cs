@@ -72,6 +72,13 @@ internal static class Text
     public static string Required(string? value, string what) =>
         Clean(value) ?? throw new ArgumentException($"{what} is required.", nameof(value));
 
+    /// <summary>
+    /// A title made from other text (a message naming an item's title, say): cut to <paramref name="maxLength"/> with an
+    /// ellipsis rather than refused by a database that keeps the column's length (PostgreSQL, SQL Server).
+    /// </summary>
+    public static string Shortened(string value, int maxLength) =>
+        value.Length <= maxLength ? value : string.Concat(value.AsSpan(0, maxLength - 1), "…");
+
     /// <summary>A name or a title: one line, required.</summary>
     public static string RequiredLine(string? value, string what) =>
         PlainText.Line(value) ?? throw new ArgumentException($"{what} is required.", nameof(value));

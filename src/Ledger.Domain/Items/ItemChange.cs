@@ -18,4 +18,8 @@ public enum ItemChange
     ExtensionRequested = 12,
     ExtensionDecided = 13,
     EvidenceChecklistChanged = 14,
+    Chased = 15,
+    Instructed = 16,
+    InstructionsRead = 17,
+    Supervised = 18,
 }

@@ -32,6 +32,18 @@ public enum ItemAction
     WithdrawEvidence,
     RequestExtension,
     DecideExtension,
+
+    /// <summary>催办 by hand: the office or the responsible leader chases the item with their own words.</summary>
+    Chase,
+
+    /// <summary>领导批示.</summary>
+    Instruct,
+
+    /// <summary>The lead department marks the leaders' 批示 已阅.</summary>
+    ReadInstructions,
+
+    /// <summary>督办通知: the office issues a numbered 督办单 for the item.</summary>
+    Supervise,
 }
 
 /// <summary>The lifecycle of domain.md as data: which action is allowed in which status, and how users name both.</summary>
@@ -56,6 +68,10 @@ public static class ItemLifecycle
         [ItemAction.WithdrawEvidence] = Working,
         [ItemAction.RequestExtension] = [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone],
         [ItemAction.DecideExtension] = [.. Working, ItemStatus.CloseOutRequested],
+        [ItemAction.Chase] = [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone],
+        [ItemAction.Instruct] = [.. Working, ItemStatus.CloseOutRequested],
+        [ItemAction.ReadInstructions] = [.. Working, ItemStatus.CloseOutRequested, ItemStatus.ClosedOut],
+        [ItemAction.Supervise] = [ItemStatus.NotStarted, ItemStatus.InProgress, ItemStatus.PartiallyDone],
     };
 
     /// <summary>
@@ -100,6 +116,10 @@ public static class ItemLifecycle
         ItemAction.WithdrawEvidence => "撤回佐证材料",
         ItemAction.RequestExtension => "申请延期",
         ItemAction.DecideExtension => "审批延期申请",
+        ItemAction.Chase => "催办",
+        ItemAction.Instruct => "领导批示",
+        ItemAction.ReadInstructions => "批示已阅",
+        ItemAction.Supervise => "督办通知",
         _ => action.ToString(),
     };
 }

@@ -15,6 +15,7 @@ public sealed class RectificationItem : AggregateRoot
     private readonly List<Evidence> _evidence = [];
     private readonly List<ItemCoDepartment> _coDepartments = [];
     private readonly List<DeadlineExtension> _extensions = [];
+    private readonly List<LeaderInstruction> _instructions = [];
 
     private RectificationItem()
     {
@@ -81,6 +82,8 @@ public sealed class RectificationItem : AggregateRoot
     public IReadOnlyList<ItemCoDepartment> CoDepartments => _coDepartments;
 
     public IReadOnlyList<DeadlineExtension> Extensions => _extensions;
+
+    public IReadOnlyList<LeaderInstruction> Instructions => _instructions;
 
     public DeadlineExtension? PendingExtension => _extensions.Find(e => e.Decision == ExtensionDecision.Pending);
 
@@ -240,6 +243,43 @@ public sealed class RectificationItem : AggregateRoot
         AcknowledgedAt = stamp.At;
         AcknowledgedBy = stamp.Actor;
         Record(ItemChange.Acknowledged, "牵头部门签收", null, null, null, stamp);
+    }
+
+    /// <summary>催办 by hand, with the words sent: recorded in the history, where 办理记录 shows who chased and when.</summary>
+    public void Chase(string message, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Chase, Status));
+        Record(ItemChange.Chased, "催办", null, null, Text.Required(message, nameof(message)), stamp);
+    }
+
+    /// <summary>督办通知: the item is named in a numbered 督办单 whose written reply is due by <paramref name="replyBy"/>.</summary>
+    public void Supervise(string noticeNumber, DateOnly replyBy, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Supervise, Status));
+        Record(ItemChange.Supervised, $"督办通知{noticeNumber}", null, $"{ChinaCalendar.Format(replyBy)}前书面报送整改落实情况", null, stamp);
+    }
+
+    /// <summary>领导批示: kept on the item, unread by the lead department until <see cref="ReadInstructions"/>.</summary>
+    public LeaderInstruction Instruct(string text, ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.Instruct, Status));
+        var instruction = new LeaderInstruction(Id, text, stamp);
+        _instructions.Add(instruction);
+        Record(ItemChange.Instructed, "领导批示", null, instruction.Text, null, stamp);
+        return instruction;
+    }
+
+    /// <summary>已阅: the lead department has read every 批示 given so far.</summary>
+    public void ReadInstructions(ChangeStamp stamp)
+    {
+        CheckRule(new ActionMustBeAllowed(ItemAction.ReadInstructions, Status));
+        CheckRule(new InstructionsMustBeUnread(_instructions.Exists(i => i.ReadAt is null)));
+        foreach (var instruction in _instructions.Where(i => i.ReadAt is null))
+        {
+            instruction.Read(stamp);
+        }
+
+        Record(ItemChange.InstructionsRead, "批示已阅", null, null, null, stamp);
     }
 
     /// <summary>延期申请: a later date with a reason, one at a time, within the office's maximum of approved extensions.</summary>

@@ -44,20 +44,46 @@ public sealed class Notification : IRecordOfItself
 
     public Guid? EmailDigestId { get; private set; }
 
+    /// <summary>In the inbox already and waiting for the dispatcher to put it in the recipient's email digest.</summary>
+    public bool AwaitsDigest { get; private set; }
+
     public Guid Version { get; private set; } = Guid.NewGuid();
+
+    /// <summary>The title's column length: a title quoting an item's title (up to 500 characters) is shortened to it.</summary>
+    public const int TitleLength = 500;
 
     public static Notification Create(Guid recipientUserId, ReminderKind kind, DateOnly day, string title, string body, Guid? itemId, DateTime at) => new()
     {
         RecipientUserId = recipientUserId,
         Kind = kind,
         Day = day,
-        Title = Text.Required(title, nameof(title)),
+        Title = Text.Shortened(Text.Required(title, nameof(title)), TitleLength),
         Body = Text.Required(body, nameof(body)),
         ItemId = itemId,
         CreatedAt = at,
     };
 
+    /// <summary>
+    /// A request or a decision: in the inbox at once, with no outbox check to wait for; <paramref name="email"/> when the
+    /// recipient wants it in the email digest, which the dispatcher then joins it to.
+    /// </summary>
+    public static Notification Immediate(Guid recipientUserId, ReminderKind kind, DateOnly day, string title, string body, Guid? itemId, DateTime at, bool email)
+    {
+        var notification = Create(recipientUserId, kind, day, title, body, itemId, at);
+        notification.DeliveredAt = at;
+        notification.AwaitsDigest = email;
+        return notification;
+    }
+
     public bool IsPending => DeliveredAt is null && CancelledAt is null;
+
+    /// <summary>Puts an immediate message in a digest, or in none when the recipient no longer wants email.</summary>
+    public void JoinDigest(Guid? emailDigestId)
+    {
+        EmailDigestId = emailDigestId;
+        AwaitsDigest = false;
+        Version = Guid.NewGuid();
+    }
 
     public void Deliver(DateTime at, Guid? emailDigestId)
     {

@@ -6,12 +6,14 @@ namespace Ledger.Domain.Reminders;
 
 /// <summary>What the planner needs to know of an item, as of the day it plans for.</summary>
 /// <param name="LastProgressOn">The date of the latest progress report, or the day the item was set up when none.</param>
+/// <param name="AwaitingAcknowledgement">Handed to a lead department that has not yet 签收.</param>
 public sealed record ReminderSubject(
     Guid ItemId,
     ItemStatus Status,
     DateOnly? DueDate,
     bool IsLongTerm,
-    DateOnly LastProgressOn);
+    DateOnly LastProgressOn,
+    bool AwaitingAcknowledgement = false);
 
 /// <summary>A reminder the ledger's state calls for: its series (kind and date), its stage within it, and whom it is for.</summary>
 /// <param name="SeriesDate">The deadline for deadline reminders, else the first day of the week or review period.</param>
@@ -28,6 +30,12 @@ public sealed record PlannedReminder(
 /// </summary>
 public sealed class ReminderPlanner(WorkingCalendar calendar, ReminderRules rules)
 {
+    /// <summary>
+    /// How many weeks (or review periods) back a weekly (or periodic) reminder is looked for: its day moved past a run of
+    /// days off, which never lasts three weeks.
+    /// </summary>
+    public const int CarriedPeriods = 3;
+
     private readonly int _largestOffset = rules.DueSoonOffsets.Count == 0 ? 0 : rules.DueSoonOffsets.Max();
 
     public WorkingCalendar Calendar => calendar;
@@ -44,10 +52,14 @@ public sealed class ReminderPlanner(WorkingCalendar calendar, ReminderRules rule
             yield break;
         }
 
+        if (item.AwaitingAcknowledgement)
+        {
+            yield return new(item.ItemId, ReminderKind.AcknowledgementDue, day, 0, ReminderAudience.DepartmentHead, null);
+        }
+
         if (item.IsLongTerm)
         {
-            var period = ReviewPeriodStart(day);
-            if (day == FirstRemindingDayFrom(period))
+            foreach (var period in ReviewPeriodsDueOn(day))
             {
                 yield return new(item.ItemId, ReminderKind.LongTermReview, period, 0, ReminderAudience.ResponsiblePerson, null);
                 yield return new(item.ItemId, ReminderKind.LongTermReview, period, 0, ReminderAudience.DepartmentHead, null);
@@ -61,10 +73,12 @@ public sealed class ReminderPlanner(WorkingCalendar calendar, ReminderRules rule
             }
         }
 
-        var week = WeekStart(day);
-        if (IsWeeklyDay(day, rules.ProgressReminderDay) && day.DayNumber - item.LastProgressOn.DayNumber >= rules.ProgressStaleDays)
+        if (day.DayNumber - item.LastProgressOn.DayNumber >= rules.ProgressStaleDays)
         {
-            yield return new(item.ItemId, ReminderKind.ProgressDue, week, 0, ReminderAudience.DepartmentHead, null);
+            foreach (var week in WeeksDueOn(day, rules.ProgressReminderDay))
+            {
+                yield return new(item.ItemId, ReminderKind.ProgressDue, week, 0, ReminderAudience.DepartmentHead, null);
+            }
         }
     }
 
@@ -79,17 +93,20 @@ public sealed class ReminderPlanner(WorkingCalendar calendar, ReminderRules rule
             {
                 yield return new(itemId, ReminderKind.DueSoon, due, stage, ReminderAudience.ResponsiblePerson, left);
                 yield return new(itemId, ReminderKind.DueSoon, due, stage, ReminderAudience.DepartmentHead, left);
+                yield return new(itemId, ReminderKind.DueSoon, due, stage, ReminderAudience.CoDepartmentHeads, left);
             }
         }
         else if (left == 0)
         {
             yield return new(itemId, ReminderKind.DueToday, due, 0, ReminderAudience.ResponsiblePerson, left);
             yield return new(itemId, ReminderKind.DueToday, due, 0, ReminderAudience.DepartmentHead, left);
+            yield return new(itemId, ReminderKind.DueToday, due, 0, ReminderAudience.CoDepartmentHeads, left);
         }
         else
         {
             // Daily: the stage is the calendar day, so each reminding day is its own reminder.
             yield return new(itemId, ReminderKind.Overdue, due, day.DayNumber - due.DayNumber, ReminderAudience.ResponsiblePerson, left);
+            yield return new(itemId, ReminderKind.Overdue, due, day.DayNumber - due.DayNumber, ReminderAudience.CoDepartmentHeads, left);
             if (-left >= rules.EscalateAfterOverdueDays)
             {
                 yield return new(itemId, ReminderKind.Escalation, due, 1, ReminderAudience.ResponsibleLeader, left);
@@ -102,13 +119,32 @@ public sealed class ReminderPlanner(WorkingCalendar calendar, ReminderRules rule
             }
         }
 
-        if (IsWeeklyDay(day, rules.LeaderDigestDay) && left <= _largestOffset)
+        if (left <= _largestOffset)
         {
-            yield return new(itemId, ReminderKind.LeaderDigest, WeekStart(day), 0, ReminderAudience.ResponsibleLeader, left);
+            foreach (var week in WeeksDueOn(day, rules.LeaderDigestDay))
+            {
+                yield return new(itemId, ReminderKind.LeaderDigest, week, 0, ReminderAudience.ResponsibleLeader, left);
+            }
         }
     }
 
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// The review periods whose reminder falls on this day: the period's first day or, when that is a day off, the next
+    /// reminding day, even when that lies in the next period.
+    /// </summary>
+    private IEnumerable<DateOnly> ReviewPeriodsDueOn(DateOnly day)
+    {
+        var period = ReviewPeriodStart(day);
+        for (var back = 0; back <= CarriedPeriods; back++, period = period.AddMonths(-rules.LongTermReviewMonths))
+        {
+            if (FirstRemindingDayFrom(period) == day)
+            {
+                yield return period;
+            }
+        }
+    }
 
     private DateOnly ReviewPeriodStart(DateOnly day)
     {
@@ -118,12 +154,23 @@ public sealed class ReminderPlanner(WorkingCalendar calendar, ReminderRules rule
     }
 
     /// <summary>
-    /// A weekly reminder goes out on its weekday or, when that is a day off, the next working day. Unlike deadline
-    /// stages it does not catch up later in the week: an item falling due on Wednesday waits for next week's list
-    /// rather than making a second list.
+    /// The weeks (by their Monday) whose weekly reminder falls on this day: it goes out on its weekday or, when that is
+    /// a day off, the next reminding day, even when that lies in the next week (a Friday in 国庆 goes out on the 9th of
+    /// October). Unlike deadline stages it does not catch up later in the week: an item falling due on Wednesday waits
+    /// for next week's list rather than making a second list.
     /// </summary>
-    private bool IsWeeklyDay(DateOnly day, DayOfWeek weekday) =>
-        day == FirstRemindingDayFrom(WeekStart(day).AddDays(((int)weekday + 6) % 7));
+    private IEnumerable<DateOnly> WeeksDueOn(DateOnly day, DayOfWeek weekday)
+    {
+        var offset = ((int)weekday + 6) % 7;
+        var week = WeekStart(day);
+        for (var back = 0; back <= CarriedPeriods; back++, week = week.AddDays(-7))
+        {
+            if (FirstRemindingDayFrom(week.AddDays(offset)) == day)
+            {
+                yield return week;
+            }
+        }
+    }
 
     private DateOnly FirstRemindingDayFrom(DateOnly date) =>
         rules.RemindOnNonWorkingDays ? date : calendar.WorkingDayOnOrAfter(date);

@@ -50,6 +50,10 @@ public abstract class LedgerDbContext(DbContextOptions options)
 
     public DbSet<EmailDigest> EmailDigests => Set<EmailDigest>();
 
+    public DbSet<ReminderScanDay> ReminderScanDays => Set<ReminderScanDay>();
+
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+
     public DbSet<RectificationReport> Reports => Set<RectificationReport>();
 
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();

@@ -82,6 +82,15 @@ internal static class ItemEndpoints
         items.MapPost("/{id:guid}/extension/decision", (Guid id, DecideExtensionCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("领导审批延期申请：批准（整改时限顺延，原时限留痕），或驳回（须说明理由）");
 
+        items.MapPost("/{id:guid}/chase", (Guid id, ChaseItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("催办：整改办或责任领导以自己的话催办未完成的事项，责任人和牵头部门负责人即时收到，计入催办次数");
+        items.MapPost("/{id:guid}/supervise", (Guid id, SuperviseItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("督办通知（整改办）：为未完成的事项编号出具督办单（公文格式 .docx），写明书面报送期限，记入事项办理记录并即时通知牵头部门，计入催办次数");
+        items.MapPost("/{id:guid}/instructions", (Guid id, InstructItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("领导批示：显示在事项页顶部，牵头部门即时收到通知，已阅前列在其“我的待办”");
+        items.MapPost("/{id:guid}/instructions/read", (Guid id, ReadInstructionsCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
+            .Doc("批示已阅：牵头部门确认已阅该事项的领导批示");
+
         items.MapPost("/{id:guid}/start", (Guid id, StartItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("开始整改：未启动 → 整改中");
         items.MapPost("/{id:guid}/partially-done", (Guid id, MarkItemPartiallyDoneCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))

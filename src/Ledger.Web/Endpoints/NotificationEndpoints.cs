@@ -35,6 +35,18 @@ internal static class NotificationEndpoints
             .Doc("修改提醒设置（整改办）", hasTarget: false);
         reminders.MapPost("/scan", (DateOnly? day, ReminderScan scan, CancellationToken ct) => scan.RunAsync(day, ct))
             .Doc("立即执行到期扫描（系统管理员；平时每天 08:30 自动执行）；同一天重复执行不会重复提醒", hasTarget: false);
+        reminders.MapGet("/warnings", (IMediator m, CancellationToken ct) => m.Send(new GetReminderWarningsQuery(), ct))
+            .Doc("提醒的隐患（系统管理员、整改办）：工作日历缺少的年份，以及提醒无人接收的事项数", changes: false, hasTarget: false);
+        var supervision = app.MapGroup("/api/supervision-notices").WithTags("催办提醒");
+        supervision.MapPost("/", (SuperviseDepartmentCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct))
+            .Doc("部门督办通知（整改办）：为一个部门牵头的全部超期事项编号出具一份督办单，超期最久的在前", hasTarget: false);
+        supervision.MapGet("/{id:guid}/docx", async (Guid id, IMediator m, CancellationToken ct) =>
+            {
+                var file = await m.Send(new GetSupervisionNoticeFileQuery(id), ct);
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .Doc("下载督办单（.docx，公文格式），内容与出具时一致", changes: false)
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         reminders.MapPost("/dispatch", (IMediator m, CancellationToken ct) => m.Send(new DeliverNotificationsCommand(), ct))
             .Doc("立即投递待发通知到站内信箱（系统管理员；平时每分钟自动执行）", hasTarget: false);
         reminders.MapGet("/email", (EmailDigestState? state, int? page, int? pageSize, IMediator m, CancellationToken ct) =>

@@ -131,11 +131,23 @@ internal static class JobsSetup
             jobs.AddOrUpdate<ReminderJobs>(ReminderJobs.DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.DispatchCron, china);
         }
 
-        // A demo should show its inboxes at once rather than after the next 08:30.
-        if (services.GetRequiredService<LedgerOptions>().DemoData)
-        {
-            services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderJobs>(j => j.ScanAsync(CancellationToken.None));
-        }
+        // Whatever the storage kept, the days the scan missed while nothing ran are caught up now, not at the next 08:30.
+        var clock = services.GetRequiredService<TimeProvider>();
+        // A demo shows its inboxes at once rather than after the next 08:30.
+        var through = services.GetRequiredService<LedgerOptions>().DemoData ? ChinaCalendar.Today(clock) : CatchUpThrough(options.ScanCron, clock.GetUtcNow());
+        services.GetRequiredService<IBackgroundJobClient>().Enqueue<ReminderJobs>(j => j.CatchUpAsync(through, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Today in China once today's scheduled scan time has passed, else yesterday: a start before 08:30 must not send
+    /// today's reminders early. A schedule without a run today (a cron on weekdays only, on a Sunday) means today too.
+    /// </summary>
+    public static DateOnly CatchUpThrough(string scanCron, DateTimeOffset now)
+    {
+        var today = ChinaCalendar.ToChinaDate(now.UtcDateTime);
+        var startOfToday = ChinaCalendar.StartOf(today);
+        var next = Cronos.CronExpression.Parse(scanCron).GetNextOccurrence(startOfToday, ChinaCalendar.Zone, inclusive: true);
+        return next is { } run && run > now.UtcDateTime && ChinaCalendar.ToChinaDate(run) == today ? today.AddDays(-1) : today;
     }
 
     private static bool Scheduled(JobStorage storage)

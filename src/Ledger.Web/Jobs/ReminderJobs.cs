@@ -21,17 +21,32 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     /// <summary>On SQL Server two scans can both find a reminder missing; the second insert then fails on the unique key.</summary>
     private const int ScanAttempts = 3;
 
+    /// <summary>The daily scan: every day since the last one scanned, through today.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public async Task ScanAsync(CancellationToken cancellationToken)
+    public Task ScanAsync(CancellationToken cancellationToken) => CatchUpAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Enqueued at every start of a host or worker running jobs: the days the scan missed while nothing ran, through
+    /// <paramref name="through"/> (today once today's scan time has passed, else yesterday), so a stopped server or a
+    /// storage that forgot its jobs loses no day.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task CatchUpAsync(DateOnly? through, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var scope = SystemScope();
-                var result = await scope.ServiceProvider.GetRequiredService<ReminderScan>().RunAsync(null, cancellationToken);
-                LogScanned(result.Day, result.ItemsScanned, result.RemindersCreated, result.NotificationsCreated);
+                var today = Domain.Common.ChinaCalendar.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+                var results = await scope.ServiceProvider.GetRequiredService<ReminderScan>().CatchUpAsync(through ?? today, cancellationToken);
+                foreach (var result in results)
+                {
+                    LogScanned(result.Day, result.ItemsScanned, result.RemindersCreated, result.NotificationsCreated);
+                }
+
                 break;
             }
             catch (DbUpdateException e) when (attempt < ScanAttempts)
@@ -54,9 +69,10 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
         do
         {
             batch = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
-            delivered = new(delivered.Delivered + batch.Delivered, delivered.Cancelled + batch.Cancelled, delivered.QueuedForEmail + batch.QueuedForEmail);
+            delivered = new(
+                delivered.Delivered + batch.Delivered, delivered.Cancelled + batch.Cancelled, delivered.QueuedForEmail + batch.QueuedForEmail, delivered.Joined + batch.Joined);
         }
-        while (batch.Delivered + batch.Cancelled > 0);
+        while (batch.Delivered + batch.Cancelled + batch.Joined > 0);
 
         await using var scope = SystemScope();
         var sent = await scope.ServiceProvider.GetRequiredService<EmailDigestSender>().SendDueAsync(cancellationToken);

@@ -52,6 +52,15 @@ public enum StepFields
 
     /// <summary>责任领导, 牵头部门, 配合部门, 责任人 and 整改时限.</summary>
     Assignment = 1 << 12,
+
+    /// <summary>The words of a 催办.</summary>
+    Message = 1 << 13,
+
+    /// <summary>The words of a 领导批示.</summary>
+    Instruction = 1 << 14,
+
+    /// <summary>A 督办通知's reply date and the office's requirement.</summary>
+    Supervision = 1 << 15,
 }
 
 /// <summary>
@@ -75,7 +84,7 @@ public sealed record ItemStepForm(
 {
     /// <summary>Steps that change the item's status or settle a request stand out from routine work.</summary>
     public bool Primary => Action is ItemAction.RequestCloseOut or ItemAction.ReviewCloseOut or ItemAction.DecideCloseOut or ItemAction.DecideExtension
-        or ItemAction.MarkCompleted or ItemAction.Start or ItemAction.Acknowledge;
+        or ItemAction.MarkCompleted or ItemAction.Start or ItemAction.Acknowledge or ItemAction.ReadInstructions;
 
     public bool Asks(StepFields fields) => (Fields & fields) != 0;
 }
@@ -126,6 +135,14 @@ internal static class ItemStepForms
             StepFields.Reason, (id, version, m) => new ResumeItemCommand(id, version, m.Reason)),
         new("reopen", ItemAction.Reopen, typeof(ReopenItemCommand), ItemAction.Reopen.ToChinese(), Icons.Material.Filled.LockOpen,
             StepFields.Reason, (id, version, m) => new ReopenItemCommand(id, version, m.Reason)),
+        new("read-instructions", ItemAction.ReadInstructions, typeof(ReadInstructionsCommand), ItemAction.ReadInstructions.ToChinese(), Icons.Material.Filled.MarkEmailRead,
+            StepFields.None, (id, version, _) => new ReadInstructionsCommand(id, version)),
+        new("chase", ItemAction.Chase, typeof(ChaseItemCommand), ItemAction.Chase.ToChinese(), Icons.Material.Filled.NotificationsActive,
+            StepFields.Message, (id, version, m) => new ChaseItemCommand(id, version, m.Message)),
+        new("supervise", ItemAction.Supervise, typeof(SuperviseItemCommand), ItemAction.Supervise.ToChinese(), Icons.Material.Filled.Campaign,
+            StepFields.Supervision, (id, version, m) => new SuperviseItemCommand(id, version, DateText.Picked(m.ReplyBy) ?? default, Blank(m.Requirement))),
+        new("instruct", ItemAction.Instruct, typeof(InstructItemCommand), ItemAction.Instruct.ToChinese(), Icons.Material.Filled.RateReview,
+            StepFields.Instruction, (id, version, m) => new InstructItemCommand(id, version, m.Text)),
     ];
 
     /// <summary>
@@ -185,6 +202,12 @@ public sealed class ItemStepModel
     public bool? Approve { get; set; }
 
     public string Summary { get; set; } = string.Empty;
+
+    public string Message { get; set; } = string.Empty;
+
+    public DateTime? ReplyBy { get; set; }
+
+    public string? Requirement { get; set; }
 
     public DateTime? NewDueDate { get; set; }
 

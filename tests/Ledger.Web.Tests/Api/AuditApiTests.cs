@@ -114,6 +114,15 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
 
         item = await Act("acknowledge", head, "audit-head", "AcknowledgeItem");
         item = await Act("start", head, "audit-head", "StartItem");
+        item = await Act("chase", _office, Office, "ChaseItem", new { message = "请按期报送进展" });
+        item = await Act("supervise", _office, Office, "SuperviseItem", new { replyBy = "2025-01-30" });
+        var late = await ledgers.ItemAsync("超期事项");
+        await (await _office.PutJsonAsync($"/api/items/{late.Id}/assignment", new { version = late.Version, leadDepartmentId = department.Id, dueDate = "2025-01-10" }))
+            .ReadAsync<ItemState>();
+        await Step<Application.Reminders.SupervisionNoticeDto>("POST /api/supervision-notices", _office, Office, "SuperviseDepartment", () =>
+            _office.PostJsonAsync("/api/supervision-notices", new { departmentId = department.Id, replyBy = "2025-01-30" }));
+        item = await Act("instructions", boss, "audit-leader", "InstructItem", new { text = "抓紧落实" });
+        item = await Act("instructions/read", head, "audit-head", "ReadInstructions");
         item = await Act("extension/request", head, "audit-head", "RequestExtension", new { newDueDate = "2025-04-30", reason = "需协调" });
         item = await Act("extension/decision", boss, "audit-leader", "DecideExtension", new { approve = true });
         item = await Step<ItemState>("POST /api/items/{id:guid}/progress", staff, "audit-staff", "ReportProgress", () =>

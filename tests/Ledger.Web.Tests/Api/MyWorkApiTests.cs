@@ -35,7 +35,7 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
 
         var head = await MyWorkAsync(s.HeadA);
         Assert.Equal(
-            [MyWorkKind.AwaitingAcknowledgement, MyWorkKind.ProgressDue, MyWorkKind.Overdue, MyWorkKind.DueSoon, MyWorkKind.EvidenceMissing, MyWorkKind.SentBack],
+            [MyWorkKind.Instructions, MyWorkKind.AwaitingAcknowledgement, MyWorkKind.ProgressDue, MyWorkKind.Overdue, MyWorkKind.DueSoon, MyWorkKind.EvidenceMissing, MyWorkKind.SentBack],
             head.Groups.Select(g => g.Kind));
         Assert.Equal("待签收", Group(head, MyWorkKind.AwaitingAcknowledgement).Title);
         Assert.Contains(unacknowledged.Id, Ids(head, MyWorkKind.AwaitingAcknowledgement));
@@ -128,7 +128,7 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
         var late = await ItemAsync(s, "领导分管超期", s.A, Overdue);
 
         var office = await MyWorkAsync(_office);
-        Assert.Equal([MyWorkKind.CloseOutToReview, MyWorkKind.Unassigned], office.Groups.Select(g => g.Kind));
+        Assert.Equal([MyWorkKind.CloseOutToReview, MyWorkKind.Unassigned, MyWorkKind.Unreached], office.Groups.Select(g => g.Kind));
         Assert.Contains(bare.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.Contains(noLeader.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.DoesNotContain(assigned.Id, Ids(office, MyWorkKind.Unassigned));

@@ -5,7 +5,10 @@ using Ledger.Application.Organisation;
 
 namespace Ledger.Web.Tests.Api;
 
-/// <summary>What every database must answer alike: keyword search folding case and width, names in pinyin order.</summary>
+/// <summary>
+/// What every database must answer alike: keyword search folding case and width, names in pinyin order, and the longest
+/// text the forms allow kept whole (PostgreSQL and SQL Server refuse what does not fit a column; SQLite keeps it all).
+/// </summary>
 public sealed class SearchAndOrderApiTests(LedgerApiFactory factory) : IClassFixture<LedgerApiFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
@@ -40,6 +43,22 @@ public sealed class SearchAndOrderApiTests(LedgerApiFactory factory) : IClassFix
 
         Assert.Equal(["安", "李", "王", "张"], departments!.Where(d => d.Name.EndsWith(suffix, StringComparison.Ordinal)).Select(d => d.Name[..1]));
         Assert.Equal(["安", "李", "王", "张"], people!.Where(p => p.Name.EndsWith(suffix, StringComparison.Ordinal)).Select(p => p.Name[..1]));
+    }
+
+    [Fact]
+    public async Task The_longest_title_and_description_allowed_are_kept_whole_through_an_edit_and_its_history()
+    {
+        var round = await _ledgers.RoundAsync("长文本方面");
+        var item = await _ledgers.ItemAsync(round, new string('甲', 500));
+        var title = new string('乙', 500);
+        var description = new string('丙', 20_000);
+
+        var edited = await (await _client.PutJsonAsync($"/api/items/{item.Id}", new { version = item.Version, aspectId = round.Aspects[0].Id, title, description }))
+            .ReadAsync<ItemState>();
+
+        var detail = await _client.GetFromJsonAsync<ItemDetailDto>($"/api/items/{edited.Id}", LedgerApiFactory.Json);
+        Assert.Equal((title, description), (detail!.Item.Title, detail.Description));
+        Assert.Contains(detail.History, h => h.To == $"{title}|{description}");
     }
 
     private async Task<string[]> TitlesAsync(Guid roundId, string keyword)

@@ -55,6 +55,32 @@ public sealed class DashboardPageTests : PageContext
     }
 
     [Fact]
+    public void The_office_issues_a_supervision_notice_for_a_departments_overdue_items_and_is_offered_its_docx()
+    {
+        SignIn(Roles.Office);
+        var (dialogs, _) = RenderProviders();
+        Mediator
+            .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<Application.Reminders.GetReminderWarningsQuery, Application.Reminders.ReminderWarningsDto>(_ => new(new([], 0, null), 0, null))
+            .Answer<Application.Reminders.SuperviseDepartmentCommand, Application.Reminders.SupervisionNoticeDto>(c =>
+                new(Guid.Empty, "督〔2025〕3号", "办公室", c.ReplyBy, 3, "/api/supervision-notices/1/docx"));
+
+        var page = Render<Dashboard>();
+        page.WaitForElement("[data-testid=supervise-department]").Click();
+        dialogs.WaitForElement("input[data-testid=supervision-reply-by]").Change("2025年1月23日");
+        dialogs.Find("textarea[data-testid=supervision-requirement]").Change("说明原因");
+        dialogs.Find("[data-testid=supervision-submit]").Click();
+
+        var issued = dialogs.WaitForElement("[data-testid=supervision-issued]");
+        Assert.Contains("已出具督〔2025〕3号，列明3个超期事项", issued.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/api/supervision-notices/1/docx", issued.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(
+            new Application.Reminders.SuperviseDepartmentCommand(Department, new DateOnly(2025, 1, 23), "说明原因"),
+            Mediator.SentOf<Application.Reminders.SuperviseDepartmentCommand>().Single());
+    }
+
+    [Fact]
     public void Department_staff_are_told_the_dashboard_is_not_theirs_and_nothing_is_asked()
     {
         SignIn(Roles.DepartmentStaff);

@@ -87,16 +87,35 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
         var reviewed = await new Ledgers(_office).ActAsync(w.Item, "close-out/review", new { pass = true });
         SignInAs(Roles.Leader, personId: w.LeaderId);
 
-        Assert.Equal(["decide-close-out"], Offered(RenderItem(reviewed.Id)));
+        Assert.Equal(["decide-close-out", "instruct"], Offered(RenderItem(reviewed.Id)).Order());
     }
 
     [Fact]
-    public async Task Before_the_review_the_responsible_leader_is_offered_nothing()
+    public async Task Before_the_review_the_responsible_leader_is_offered_only_a_instruction()
     {
         var w = await ArrangeAsync(ItemStatus.CloseOutRequested);
         SignInAs(Roles.Leader, personId: w.LeaderId);
 
-        Assert.Empty(Offered(RenderItem(w.Item.Id)));
+        Assert.Equal(["instruct"], Offered(RenderItem(w.Item.Id)));
+    }
+
+    [Fact]
+    public async Task A_leader_writes_an_instruction_in_a_dialog_and_it_tops_the_item_page()
+    {
+        var w = await ArrangeAsync(ItemStatus.InProgress);
+        SignInAs(Roles.Leader, personId: w.LeaderId);
+        var (dialogs, _) = RenderProviders();
+        var page = Render<ItemDetail>(p => p.Add(c => c.Id, w.Item.Id));
+        page.WaitForElement("[data-testid=item-actions]");
+        Assert.Equal(["chase", "instruct"], Offered(page).Order());
+
+        page.Find("[data-testid=action-instruct]").Click();
+        dialogs.WaitForElement("textarea[data-testid=field-instruction]").Change("月底前完成制度修订");
+        dialogs.Find("form[data-testid=step-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "月底前完成制度修订", page.Find("[data-testid=item-instructions]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("牵头部门未阅", page.Find("[data-testid=item-instruction]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,5 +63,7 @@ public sealed class ItemStepFormsTests
             Enumerable.Range(1, measures).Select(i => new MeasureDto(Guid.NewGuid(), i, "措施", null, null, null, null, null, false)).ToList(),
             [],
             [],
+            [],
+            [],
             []);
 }

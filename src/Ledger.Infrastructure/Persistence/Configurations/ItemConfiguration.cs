@@ -9,8 +9,11 @@ namespace Ledger.Infrastructure.Persistence.Configurations;
 
 internal sealed class ItemConfiguration : IEntityTypeConfiguration<RectificationItem>
 {
-    /// <summary>An item's description; the history's old and new values can hold it too.</summary>
+    /// <summary>An item's description.</summary>
     internal const int LongText = 20000;
+
+    /// <summary>The history's old and new values: any of an item's values, up to an edit's "title|description".</summary>
+    internal const int HistoryValue = 500 + 1 + LongText;
 
     public void Configure(EntityTypeBuilder<RectificationItem> builder)
     {
@@ -46,6 +49,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         Child(builder.HasMany(i => i.Evidence).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Evidence));
         Child(builder.HasMany(i => i.Extensions).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Extensions));
         Child(builder.HasMany(i => i.CoDepartments).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.CoDepartments));
+        Child(builder.HasMany(i => i.Instructions).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.Instructions));
     }
 
     /// <summary>Children live and die with their item and are reached through its private list.</summary>
@@ -96,8 +100,8 @@ internal sealed class HistoryConfiguration : IEntityTypeConfiguration<ItemHistor
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Actor).HasMaxLength(100);
         builder.Property(h => h.Summary).HasMaxLength(500);
-        builder.Property(h => h.From).HasMaxLength(ItemConfiguration.LongText);
-        builder.Property(h => h.To).HasMaxLength(ItemConfiguration.LongText);
+        builder.Property(h => h.From).HasMaxLength(ItemConfiguration.HistoryValue);
+        builder.Property(h => h.To).HasMaxLength(ItemConfiguration.HistoryValue);
         builder.Property(h => h.Reason).HasMaxLength(4000);
         builder.HasIndex(h => new { h.ItemId, h.At });
     }
@@ -138,6 +142,20 @@ internal sealed class ExtensionConfiguration : IEntityTypeConfiguration<Deadline
         builder.Property(e => e.DecidedBy).HasMaxLength(100);
         builder.Property(e => e.DecisionReason).HasMaxLength(4000);
         builder.HasIndex(e => new { e.ItemId, e.RequestedAt });
+    }
+}
+
+internal sealed class InstructionConfiguration : IEntityTypeConfiguration<LeaderInstruction>
+{
+    public void Configure(EntityTypeBuilder<LeaderInstruction> builder)
+    {
+        builder.ToTable("LeaderInstructions");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Text).HasMaxLength(4000);
+        builder.Property(e => e.GivenBy).HasMaxLength(100);
+        builder.Property(e => e.ReadBy).HasMaxLength(100);
+        builder.HasIndex(e => new { e.ItemId, e.GivenAt });
     }
 }
 

@@ -36,7 +36,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.Version).IsConcurrencyToken();
-        builder.Property(n => n.Title).HasMaxLength(500);
+        builder.Property(n => n.Title).HasMaxLength(Notification.TitleLength);
         builder.Property(n => n.Body).HasMaxLength(-1);
         builder.Property(n => n.CancelReason).HasMaxLength(500);
         builder.HasOne<LedgerUser>().WithMany().HasForeignKey(n => n.RecipientUserId).OnDelete(DeleteBehavior.Restrict);
@@ -46,6 +46,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.RecipientUserId, n.DeliveredAt, n.ReadAt });
         builder.HasIndex(n => new { n.DeliveredAt, n.CancelledAt });
         builder.HasIndex(n => n.EmailDigestId);
+
+        // The dispatcher's look for requests and decisions, delivered at once, still to join a digest.
+        builder.HasIndex(n => n.AwaitsDigest);
     }
 }
 
@@ -64,6 +67,48 @@ internal sealed class EmailDigestConfiguration : IEntityTypeConfiguration<EmailD
         // One email per person per day, however many dispatchers gather the day's messages.
         builder.HasIndex(d => new { d.RecipientUserId, d.Day }).IsUnique();
         builder.HasIndex(d => new { d.State, d.NextAttemptAt });
+    }
+}
+
+internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<SupervisionNotice>
+{
+    public void Configure(EntityTypeBuilder<SupervisionNotice> builder)
+    {
+        builder.ToTable("SupervisionNotices");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Ignore(n => n.NumberText);
+        builder.Property(n => n.Addressee).HasMaxLength(200);
+        builder.Property(n => n.Text).HasMaxLength(-1);
+        builder.Property(n => n.IssuedBy).HasMaxLength(100);
+
+        // Two offices numbering at once cannot both issue 督〔2025〕3号: the second gets 409 and numbers again.
+        builder.HasIndex(n => new { n.Year, n.Number }).IsUnique();
+        builder.HasMany(n => n.Items).WithOne().HasForeignKey(i => i.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(n => n.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SupervisionNoticeItemConfiguration : IEntityTypeConfiguration<SupervisionNoticeItem>
+{
+    public void Configure(EntityTypeBuilder<SupervisionNoticeItem> builder)
+    {
+        builder.ToTable("SupervisionNoticeItems");
+        builder.HasKey(i => new { i.NoticeId, i.ItemId });
+        builder.HasOne<RectificationItem>().WithMany().HasForeignKey(i => i.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => i.ItemId);
+    }
+}
+
+internal sealed class ReminderScanDayConfiguration : IEntityTypeConfiguration<ReminderScanDay>
+{
+    public void Configure(EntityTypeBuilder<ReminderScanDay> builder)
+    {
+        builder.ToTable("ReminderScanDays");
+
+        // The day is the key: two scans completing the same day cannot both record it.
+        builder.HasKey(d => d.Day);
+        builder.Property(d => d.Day).ValueGeneratedNever();
     }
 }
 

@@ -260,8 +260,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("From")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(20501)
+                        .HasColumnType("character varying(20501)");
 
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
@@ -276,14 +276,49 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(500)");
 
                     b.Property<string>("To")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasMaxLength(20501)
+                        .HasColumnType("character varying(20501)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId", "At");
 
                     b.ToTable("ItemHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "GivenAt");
+
+                    b.ToTable("LeaderInstructions", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
@@ -602,6 +637,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -648,6 +686,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest");
 
                     b.HasIndex("EmailDigestId");
 
@@ -697,6 +737,77 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.ReminderScanDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderScanDays", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("NoticeId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("SupervisionNoticeItems", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
@@ -1330,6 +1441,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -1432,6 +1552,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ledger.Domain.Reminders.SupervisionNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1579,9 +1714,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Navigation("History");
 
+                    b.Navigation("Instructions");
+
                     b.Navigation("Measures");
 
                     b.Navigation("ProgressReports");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Rounds.InspectionRound", b =>

@@ -260,7 +260,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("From")
-                        .HasMaxLength(20000)
+                        .HasMaxLength(20501)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("ItemId")
@@ -276,7 +276,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("To")
-                        .HasMaxLength(20000)
+                        .HasMaxLength(20501)
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
@@ -284,6 +284,41 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ItemId", "At");
 
                     b.ToTable("ItemHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "GivenAt");
+
+                    b.ToTable("LeaderInstructions", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
@@ -607,6 +642,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -653,6 +691,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest");
 
                     b.HasIndex("EmailDigestId");
 
@@ -702,6 +742,77 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.ReminderScanDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderScanDays", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("NoticeId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("SupervisionNoticeItems", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
@@ -1337,6 +1448,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -1439,6 +1559,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ledger.Domain.Reminders.SupervisionNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1586,9 +1721,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Navigation("History");
 
+                    b.Navigation("Instructions");
+
                     b.Navigation("Measures");
 
                     b.Navigation("ProgressReports");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Rounds.InspectionRound", b =>

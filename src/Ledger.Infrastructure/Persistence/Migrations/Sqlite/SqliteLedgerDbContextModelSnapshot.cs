@@ -255,7 +255,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("From")
-                        .HasMaxLength(20000)
+                        .HasMaxLength(20501)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ItemId")
@@ -271,7 +271,7 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
-                        .HasMaxLength(20000)
+                        .HasMaxLength(20501)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -279,6 +279,41 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ItemId", "At");
 
                     b.ToTable("ItemHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "GivenAt");
+
+                    b.ToTable("LeaderInstructions", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
@@ -597,6 +632,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(-1)
@@ -643,6 +681,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest");
 
                     b.HasIndex("EmailDigestId");
 
@@ -692,6 +732,77 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.ReminderScanDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ReminderScanDays", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReplyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(-1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NoticeId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("SupervisionNoticeItems", (string)null);
                 });
 
             modelBuilder.Entity("Ledger.Domain.Reports.PublishedReport", b =>
@@ -1319,6 +1430,15 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ledger.Domain.Items.LeaderInstruction", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany("Instructions")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ledger.Domain.Items.Measure", b =>
                 {
                     b.HasOne("Ledger.Domain.Items.RectificationItem", null)
@@ -1421,6 +1541,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNoticeItem", b =>
+                {
+                    b.HasOne("Ledger.Domain.Items.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ledger.Domain.Reminders.SupervisionNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1568,9 +1703,16 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Navigation("History");
 
+                    b.Navigation("Instructions");
+
                     b.Navigation("Measures");
 
                     b.Navigation("ProgressReports");
+                });
+
+            modelBuilder.Entity("Ledger.Domain.Reminders.SupervisionNotice", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Ledger.Domain.Rounds.InspectionRound", b =>
