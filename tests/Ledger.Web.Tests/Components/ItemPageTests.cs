@@ -240,7 +240,7 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
         page.WaitForAssertion(() => Assert.Equal("销号申请中", page.Find("[data-testid=item-status]").TextContent.Trim()));
         Assert.Contains("已办理“申请销号”，事项现为销号申请中。", snackbars.Markup, StringComparison.Ordinal);
         Assert.Contains("制度已修订并执行。", page.Find("[data-testid=item-close-out-summary]").TextContent, StringComparison.Ordinal);
-        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=step-dialog]")));
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=step-dialog]")), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
