@@ -4,24 +4,31 @@ using Microsoft.Extensions.Logging;
 
 namespace Ledger.Infrastructure.Persistence;
 
-/// <summary>Creates the data directory and brings the database to the latest migration.</summary>
+/// <summary>
+/// Creates the data directory, brings the database to the latest migration (unless a DBA runs the scripts in db/), and
+/// fills in what a migration could not compute in SQL.
+/// </summary>
 public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOptions options, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.DataDirectory);
-        if (!options.MigrateOnStartup)
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0 && !options.MigrateOnStartup)
         {
-            return;
+            // Better to stop here, saying why, than to start and fail every request on a missing table or column.
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}) and Ledger:MigrateOnStartup is false: " +
+                "run db/ledger-postgresql.sql or db/ledger-sqlserver.sql on it first (SQLite: let Ledger migrate it).");
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
             LogMigrating(pending.Count, pending);
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        // Also where a DBA ran the script: the fold is .NET's (NFKC), which no script can compute.
         await FoldSearchTextAsync(cancellationToken);
 
         if (db.Database.IsSqlite())
