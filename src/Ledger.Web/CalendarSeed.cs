@@ -53,7 +53,7 @@ internal static partial class CalendarSeed
     /// </summary>
     public static async Task WarnOfMissingYearsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var coverage = (await SendAsync(services, new GetReminderWarningsQuery(), cancellationToken)).Calendar;
+        var coverage = (await SendAsync(services, new GetReminderWarningsQuery(IncludeUnreached: false), cancellationToken)).Calendar;
         if (coverage.MissingYears.Count > 0)
         {
             LogMissingYears(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CalendarSeed).FullName!), coverage.MissingYears, coverage.Items);
