@@ -1,8 +1,8 @@
 using Hangfire;
+using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Reminders;
 using Ledger.Web.Http;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Web.Jobs;
 
@@ -18,8 +18,12 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     /// <summary>How the jobs are named in the history and the audit trail.</summary>
     public const string Actor = "系统提醒";
 
-    /// <summary>On SQL Server two scans can both find a reminder missing; the second insert then fails on the unique key.</summary>
-    private const int ScanAttempts = 3;
+    /// <summary>
+    /// Two scans can both find a reminder missing (the second insert fails on the unique key), and two dispatchers can
+    /// deliver the same message (the second save is stale): the unit of work answers both as a conflict, and the loser
+    /// goes again and finds the work done.
+    /// </summary>
+    private const int RaceAttempts = 3;
 
     /// <summary>The daily scan: every day since the last one scanned, through today.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900])]
@@ -49,9 +53,12 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
 
                 break;
             }
-            catch (DbUpdateException e) when (attempt < ScanAttempts)
+            catch (ConcurrencyConflictException e) when (attempt < RaceAttempts)
             {
                 LogScanRaced(e, attempt);
+
+                // Scans that raced once would race again in step; a random pause lets the winner finish the day first.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(100, 1000)), cancellationToken);
             }
         }
 
@@ -65,14 +72,27 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     {
         // Each command delivers a bounded batch in its own short transaction; a large scan's messages take several.
         var delivered = new DeliveryResult(0, 0, 0);
-        DeliveryResult batch;
-        do
+        for (var raced = 0; ;)
         {
-            batch = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
+            DeliveryResult batch;
+            try
+            {
+                batch = await SendAsync(new DeliverNotificationsCommand(), cancellationToken);
+            }
+            catch (ConcurrencyConflictException e) when (++raced < RaceAttempts)
+            {
+                // Another dispatcher (a scan's, a second server's) delivered part of this batch first: take the next one.
+                LogDispatchRaced(e, raced);
+                continue;
+            }
+
             delivered = new(
                 delivered.Delivered + batch.Delivered, delivered.Cancelled + batch.Cancelled, delivered.QueuedForEmail + batch.QueuedForEmail, delivered.Joined + batch.Joined);
+            if (batch.Delivered + batch.Cancelled + batch.Joined == 0)
+            {
+                break;
+            }
         }
-        while (batch.Delivered + batch.Cancelled + batch.Joined > 0);
 
         await using var scope = SystemScope();
         var sent = await scope.ServiceProvider.GetRequiredService<EmailDigestSender>().SendDueAsync(cancellationToken);
@@ -101,6 +121,9 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder scan attempt {Attempt} lost a race with another scan; scanning again")]
     private partial void LogScanRaced(Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatch attempt {Attempt} lost a race with another dispatcher; taking the next batch")]
+    private partial void LogDispatchRaced(Exception exception, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dispatched: {Delivered} to inboxes, {Cancelled} withdrawn, {Sent} email digests sent")]
     private partial void LogDispatched(int delivered, int cancelled, int sent);
