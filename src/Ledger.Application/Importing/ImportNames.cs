@@ -18,7 +18,22 @@ public enum NameKind
 /// <summary>A name the document gives that matches no active department or person, and where it occurs.</summary>
 /// <param name="Lines">The lines (for a table, its rows) of the items that name it.</param>
 /// <param name="Items">Those items' numbers as the document gives them.</param>
-public sealed record UnknownName(NameKind Kind, string Name, IReadOnlyList<int> Lines, IReadOnlyList<int> Items);
+public sealed record UnknownName(NameKind Kind, string Name, IReadOnlyList<int> Lines, IReadOnlyList<int> Items)
+{
+    /// <summary>Where the name occurs, as the preview and the command line say it: 问题1、3（第7、12行）.</summary>
+    public string Occurrences() => $"问题{string.Join("、", Items)}（第{string.Join("、", Lines.Distinct())}行）";
+}
+
+public static class NameKinds
+{
+    /// <summary>部门, 责任领导 or 责任人.</summary>
+    public static string ToChinese(this NameKind kind) => kind switch
+    {
+        NameKind.Department => "部门",
+        NameKind.Leader => "责任领导",
+        _ => "责任人",
+    };
+}
 
 /// <summary>
 /// The office's choice for a name of the document the lists lack: an existing department or person
@@ -103,7 +118,7 @@ internal sealed class ImportNames
                 // Known by now (added since the preview) or not in the document: only the document's unknown names are chosen for.
                 if (Find(choice.Kind, choice.Name) is null)
                 {
-                    throw FieldValidation.Error($"{field}.name", $"文档中没有需要对应的{What(choice.Kind)}“{choice.Name}”。");
+                    throw FieldValidation.Error($"{field}.name", $"文档中没有需要对应的{choice.Kind.ToChinese()}“{choice.Name}”。");
                 }
 
                 continue;
@@ -112,26 +127,19 @@ internal sealed class ImportNames
             if (choice.ExistingId is { } id)
             {
                 var existing = await ExistingAsync(db, choice.Kind, id, cancellationToken)
-                    ?? throw FieldValidation.Error($"{field}.existingId", $"所选{What(choice.Kind)}不存在或已停用。");
+                    ?? throw FieldValidation.Error($"{field}.existingId", $"所选{choice.Kind.ToChinese()}不存在或已停用。");
                 _chosen[(choice.Kind, choice.Name)] = existing;
-                said.Add($"{What(choice.Kind)}“{choice.Name}”对应“{existing.Name}”");
+                said.Add($"{choice.Kind.ToChinese()}“{choice.Name}”对应“{existing.Name}”");
             }
             else if (choice.Create)
             {
                 _chosen[(choice.Kind, choice.Name)] = await CreateAsync(db, draft, choice, field, stamp, cancellationToken);
-                said.Add($"新建{What(choice.Kind)}“{choice.Name}”");
+                said.Add($"新建{choice.Kind.ToChinese()}“{choice.Name}”");
             }
         }
 
         return said.Count == 0 ? null : Shortened($"导入时名称对应：{string.Join("；", said)}。");
     }
-
-    private static string What(NameKind kind) => kind switch
-    {
-        NameKind.Department => "部门",
-        NameKind.Leader => "责任领导",
-        _ => "责任人",
-    };
 
     private static IEnumerable<(NameKind Kind, string Name)> Names(ItemDraft item)
     {
