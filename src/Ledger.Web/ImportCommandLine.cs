@@ -109,6 +109,16 @@ internal static class ImportCommandLine
             output.WriteLine($"（{aspect.Number}）{aspect.Title}：{aspect.Items.Count} 个问题");
         }
 
+        if (result.UnknownNames.Count > 0 && !result.AlreadyImported)
+        {
+            // The command line imports without choices: these stay unassigned, to map in the preview of the page or the API.
+            output.WriteLine($"名单中没有的名称 {result.UnknownNames.Count} 个（导入后不分配）");
+            foreach (var name in result.UnknownNames)
+            {
+                output.WriteLine($"  {name.Kind.ToChinese()}“{name.Name}”：{name.Occurrences()}");
+            }
+        }
+
         output.WriteLine($"提示 {result.Warnings.Count} 条");
         foreach (var warning in result.Warnings)
         {

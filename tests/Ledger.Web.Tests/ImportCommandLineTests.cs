@@ -91,6 +91,20 @@ public sealed class ImportCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_dry_run_lists_the_names_no_list_holds_with_the_problems_and_lines_naming_them()
+    {
+        Assert.Equal(0, await Run(RepositoryFiles.Path("tests", "corpus", "07-university-plan.txt"), "--dry-run"));
+
+        var lines = _out.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var first = lines.IndexOf("名单中没有的名称 10 个（导入后不分配）");
+        Assert.True(first >= 0, _out.ToString());
+        Assert.Equal(
+            ["  部门“教务处”：问题1（第7行）", "  部门“各学院”：问题1（第7行）", "  责任领导“王建国”：问题1（第7行）"],
+            lines.Skip(first + 1).Take(3));
+        Assert.Contains("  责任领导“赵明”：问题3、4（第14、17行）", lines);
+    }
+
+    [Fact]
     public async Task Unreadable_input_exits_non_zero_with_a_message_on_stderr()
     {
         var binary = Path.Combine(_folder, "x.bin");

@@ -19,8 +19,10 @@ namespace Ledger.Application.Importing;
 /// and measures in one transaction, keeping the document. A document imported before (same SHA-256) creates nothing.
 /// </summary>
 /// <param name="Round">The round's facts as the office corrected them in the preview; a field left null keeps what the document says.</param>
+/// <param name="Names">What the office chose in the preview for names of the document that no list holds (<see cref="ImportResult.UnknownNames"/>).</param>
 [Allowed(Roles.Office)]
-public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false, RoundDraft? Round = null) : ICommand<ImportResult>
+public sealed record ImportReportCommand(string FileName, byte[] Content, bool DryRun = false, RoundDraft? Round = null, IReadOnlyList<NameChoice>? Names = null)
+    : ICommand<ImportResult>
 {
     /// <summary>The largest file an import reads (a report or a ledger sheet), public so a page refuses a larger one before sending it.</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
@@ -37,7 +39,8 @@ public sealed record ImportResult(
     int ItemCount,
     int MeasureCount,
     ReportDraft Draft,
-    IReadOnlyList<ParseWarning> Warnings);
+    IReadOnlyList<ParseWarning> Warnings,
+    IReadOnlyList<UnknownName> UnknownNames);
 
 internal sealed class ImportReportCommandValidator : AbstractValidator<ImportReportCommand>
 {
@@ -48,6 +51,14 @@ internal sealed class ImportReportCommandValidator : AbstractValidator<ImportRep
             .Must(c => c.Length <= ImportReportCommand.MaxBytes).WithMessage(ImportReportCommand.TooLarge);
         RuleFor(x => x.Round!.InspectingTeam).MaximumLength(CommonRules.ShortText).When(x => x.Round is not null).OverridePropertyName("round.inspectingTeam");
         RuleFor(x => x.Round!.InspectedUnit).MaximumLength(CommonRules.ShortText).When(x => x.Round is not null).OverridePropertyName("round.inspectedUnit");
+        RuleFor(x => x.Names).Must(n => n!.DistinctBy(c => (c.Kind, c.Name)).Count() == n!.Count).When(x => x.Names is not null)
+            .WithMessage("同一名称只能选择一次。").OverridePropertyName("names");
+        RuleForEach(x => x.Names).ChildRules(choice =>
+        {
+            choice.RuleFor(c => c.Kind).IsInEnum().WithMessage("名称的类别无效。");
+            choice.RuleFor(c => c.Name).RequiredText();
+            choice.RuleFor(c => c.Create).Equal(false).When(c => c.ExistingId is not null).WithMessage("请在“对应已有”和“新建”中选择一项。");
+        }).OverridePropertyName("names");
     }
 }
 
@@ -64,15 +75,17 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
         var measureCount = draft.MeasureCount;
         var previous = await db.SourceDocuments.AsNoTracking()
             .Where(d => d.Sha256 == sha256).Select(d => (Guid?)d.RoundId).FirstOrDefaultAsync(cancellationToken);
+        var names = await ImportNames.LoadAsync(db, cancellationToken);
         if (previous is not null || request.DryRun)
         {
-            return new ImportResult(previous, previous is not null, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, draft.Warnings);
+            return new ImportResult(
+                previous, previous is not null, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, draft.Warnings, names.Unknown(draft));
         }
 
         var warnings = draft.Warnings.ToList();
-        var round = await CreateAsync(draft, warnings, cancellationToken);
+        var round = await CreateAsync(draft, names, request.Names ?? [], warnings, cancellationToken);
         db.SourceDocuments.Add(SourceDocument.Create(round.Id, request.FileName, sha256, request.Content, context.Stamp()));
-        return new ImportResult(round.Id, false, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, warnings);
+        return new ImportResult(round.Id, false, sha256, draft.Aspects.Count, draft.ItemCount, measureCount, draft, warnings, names.Unknown(draft));
     }
 
     private ReportDraft Parse(ImportReportCommand request, CancellationToken cancellationToken)
@@ -130,7 +143,8 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
         static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private async Task<InspectionRound> CreateAsync(ReportDraft draft, List<ParseWarning> warnings, CancellationToken cancellationToken)
+    private async Task<InspectionRound> CreateAsync(
+        ReportDraft draft, ImportNames names, IReadOnlyList<NameChoice> choices, List<ParseWarning> warnings, CancellationToken cancellationToken)
     {
         var stamp = context.Stamp();
         var (start, end) = draft.Round.InspectionStart <= draft.Round.InspectionEnd
@@ -140,10 +154,8 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
             new RoundDetails(draft.Round.InspectingTeam ?? MissingTeam, draft.Round.InspectedUnit ?? MissingUnit, start, end, draft.Round.FeedbackDate, null), stamp);
         db.Rounds.Add(round);
 
-        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive)
-            .ToDictionaryAsync(d => d.Name, d => new Assignee(d.Id, d.Name), cancellationToken);
-        var people = (await db.People.AsNoTracking().Where(p => p.IsActive).Select(p => new { p.Id, p.Name, p.IsLeader }).ToListAsync(cancellationToken))
-            .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First());
+        // After the round, so the audit record is the round's; departments and people created here are listed in it.
+        context.AuditNote = await names.ChooseAsync(db, draft, choices, stamp, cancellationToken);
         var doneOn = draft.Round.ReportDate is { } reported && reported <= context.Today ? reported : context.Today;
         var used = new HashSet<int>();
         foreach (var aspectDraft in draft.Aspects)
@@ -153,10 +165,10 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
             {
                 var number = used.Add(itemDraft.Number) ? itemDraft.Number : Renumber(used, itemDraft, warnings);
                 var item = RectificationItem.Create(round.Id, aspect.Id, ItemKind.Feedback, number, itemDraft.Title, itemDraft.Description, stamp);
-                Assign(item, itemDraft, departments, name => people.TryGetValue(name, out var p) ? new Assignee(p.Id, p.Name) : null, warnings, stamp);
+                Assign(item, itemDraft, names, warnings, stamp);
                 foreach (var measure in itemDraft.Measures)
                 {
-                    var lead = measure.LeadDepartment is { } name && departments.TryGetValue(name, out var d) ? d.Id : (Guid?)null;
+                    var lead = measure.LeadDepartment is { } name ? names.Find(NameKind.Department, name)?.Id : null;
                     item.AddMeasure(measure.Text, lead, measure.Deadline?.Date, stamp);
                 }
 
@@ -197,25 +209,20 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
         return number;
     }
 
-    /// <summary>Names the report gives are matched to managed departments and people; unknown names are warnings, not new records.</summary>
-    private static void Assign(
-        RectificationItem item,
-        ItemDraft draft,
-        Dictionary<string, Assignee> departments,
-        Func<string, Assignee?> person,
-        List<ParseWarning> warnings,
-        ChangeStamp stamp)
+    /// <summary>
+    /// Names the report gives are matched to managed departments and people, or to what the office chose for them in the
+    /// preview; a name still unknown is a warning and leaves its part of the assignment empty.
+    /// </summary>
+    private static void Assign(RectificationItem item, ItemDraft draft, ImportNames names, List<ParseWarning> warnings, ChangeStamp stamp)
     {
-        Assignee? Department(string? name) => Find(name, n => departments.GetValueOrDefault(n), "部门");
-        Assignee? Person(string? name) => Find(name, person, "人员");
-        Assignee? Find(string? name, Func<string, Assignee?> lookup, string what)
+        Assignee? Find(NameKind kind, string? name, string what)
         {
             if (name is null)
             {
                 return null;
             }
 
-            var found = lookup(name);
+            var found = names.Find(kind, name);
             if (found is null)
             {
                 warnings.Add(new ParseWarning(draft.Line, $"{what}“{name}”不在{what}名单中，未分配，请在台账中指定。"));
@@ -224,9 +231,9 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
             return found;
         }
 
-        var lead = Department(draft.LeadDepartment);
-        var co = draft.CoDepartments.Select(Department).OfType<Assignee>().Where(c => c.Id != lead?.Id).ToList();
-        var assignment = new Assignment(Person(draft.ResponsibleLeader), lead, co, Person(draft.ResponsiblePerson));
+        var lead = Find(NameKind.Department, draft.LeadDepartment, "部门");
+        var co = draft.CoDepartments.Select(c => Find(NameKind.Department, c, "部门")).OfType<Assignee>().Where(c => c.Id != lead?.Id).ToList();
+        var assignment = new Assignment(Find(NameKind.Leader, draft.ResponsibleLeader, "人员"), lead, co, Find(NameKind.Person, draft.ResponsiblePerson, "人员"));
         var deadline = draft.Deadline is { } d ? Deadline.From(d.Date, d.IsLongTerm) : Deadline.None;
         var anyone = assignment.ResponsibleLeader ?? assignment.LeadDepartment ?? assignment.ResponsiblePerson;
         if (anyone is not null || co.Count > 0 || deadline != Deadline.None)

@@ -62,7 +62,7 @@ internal static class ReportComposer
                 i.Id,
                 i.Title,
                 i.Description,
-                i.Measures.OrderBy(m => m.Sequence).Select(m => m.Text).ToList(),
+                i.Measures.OrderBy(m => m.Sequence).Select(m => new MeasureFacts(m.Text, m.CompletedOn)).ToList(),
                 i.ProgressReports.Count(p => p.RecordedAt < end),
                 i.ProgressReports.Where(p => p.RecordedAt < end).OrderByDescending(p => p.RecordedAt).Select(p => p.Progress).FirstOrDefault(),
                 i.Evidence.Count(e => e.SubmittedAt < end && (e.WithdrawnAt == null || e.WithdrawnAt >= end))))
@@ -109,7 +109,9 @@ internal static class ReportComposer
                 i.Status,
                 ReportWording.Status(i.Status),
                 draft?.ItemText(i.Id),
-                ReportWording.ItemText([.. details[i.Id].Measures.Take(i.Measures)], details[i.Id].LatestProgress),
+                ReportWording.ItemText(
+                    [.. details[i.Id].Measures.Take(i.Measures).Select(m => new MeasureOnDate(m.Text, i.IsCompleted || m.CompletedOn <= asOf))],
+                    details[i.Id].LatestProgress),
                 details[i.Id].Evidence,
                 details[i.Id].ProgressReports))
             .ToList();
@@ -267,7 +269,13 @@ internal sealed record RoundFacts(
 internal sealed record AspectFacts(Guid Id, string Title);
 
 /// <summary>An item's words and what was recorded for it by the report's date.</summary>
-internal sealed record ItemFacts(Guid Id, string Title, string? Description, List<string> Measures, int ProgressReports, string? LatestProgress, int Evidence);
+internal sealed record ItemFacts(Guid Id, string Title, string? Description, List<MeasureFacts> Measures, int ProgressReports, string? LatestProgress, int Evidence);
+
+/// <param name="CompletedOn">The day the measure was done, as recorded; null while it is open.</param>
+internal sealed record MeasureFacts(string Text, DateOnly? CompletedOn);
+
+/// <summary>A measure as a report of a date states it: done by then, or still to do.</summary>
+internal sealed record MeasureOnDate(string Text, bool Done);
 
 /// <summary>Each part as the report prints it: written where the office wrote it, composed otherwise.</summary>
 internal sealed record EffectiveParts(ReportParts Written, ReportParts Composed)

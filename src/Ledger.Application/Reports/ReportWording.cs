@@ -89,19 +89,17 @@ internal static partial class ReportWording
     }
 
     /// <summary>
-    /// 整改情况 composed from the ledger: the measures in force on the date as one paragraph (numbered 一是、二是… where
-    /// they are not numbered already), then the latest progress report by then.
+    /// 整改情况 composed from the ledger: what was done by the date as one paragraph (the measures, numbered 一是、二是…
+    /// where they are not numbered already), then the latest progress report by then, then what is still to do. A measure
+    /// counts as done when the item was completed by the date or the measure itself was; the rest of an item 尚未启动 or
+    /// 正在整改 are plans, stated as 下一步 so the report never passes them off as work done.
     /// </summary>
-    public static string ItemText(IReadOnlyList<string> measures, string? latestProgress)
+    public static string ItemText(IReadOnlyList<MeasureOnDate> measures, string? latestProgress)
     {
         var paragraphs = new List<string>();
-        if (measures.Count > 0)
+        if (Measures([.. measures.Where(m => m.Done).Select(m => m.Text)]) is { Length: > 0 } done)
         {
-            paragraphs.Add(string.Concat(measures.Select((m, i) =>
-            {
-                var measure = EndSentence(OneLine(m));
-                return measures.Count > 1 && !NumberedRegex().IsMatch(measure) ? $"{ChineseNumerals.Format(Math.Min(i + 1, ChineseNumerals.Max))}是{measure}" : measure;
-            })));
+            paragraphs.Add(done);
         }
 
         if (OneLine(latestProgress) is { Length: > 0 } progress)
@@ -109,8 +107,20 @@ internal static partial class ReportWording
             paragraphs.Add(EndSentence(progress));
         }
 
+        var planned = measures.Where(m => !m.Done).Select(m => m.Text).ToList();
+        if (planned.Count > 0)
+        {
+            paragraphs.Add((planned.Count == 1 ? "下一步，将落实整改措施：" : "下一步，将落实以下整改措施：") + Measures(planned));
+        }
+
         return string.Join('\n', paragraphs);
     }
+
+    private static string Measures(List<string> measures) => string.Concat(measures.Select((m, i) =>
+    {
+        var measure = EndSentence(OneLine(m));
+        return measures.Count > 1 && !NumberedRegex().IsMatch(measure) ? $"{ChineseNumerals.Format(Math.Min(i + 1, ChineseNumerals.Max))}是{measure}" : measure;
+    }));
 
     /// <summary>
     /// People's text as report paragraphs, one per non-blank line. A line opened by （一） or 一是 and a sentence gets that

@@ -43,11 +43,24 @@ public class ReportWordingTests
     [Fact]
     public void What_was_done_numbers_unnumbered_measures_and_adds_the_latest_progress()
     {
-        Assert.Equal("一是强化学习。二是开展测试。", ReportWording.ItemText(["一是强化学习。", "二是开展测试。"], null));
-        Assert.Equal("一是制定学习计划。二是开展测试。\n已组织测试1次。", ReportWording.ItemText(["制定学习计划", "开展测试。"], "已组织测试1次"));
-        Assert.Equal("制定学习计划。", ReportWording.ItemText(["制定学习计划"], " "));
+        Assert.Equal("一是强化学习。二是开展测试。", ReportWording.ItemText([Done("一是强化学习。"), Done("二是开展测试。")], null));
+        Assert.Equal("一是制定学习计划。二是开展测试。\n已组织测试1次。", ReportWording.ItemText([Done("制定学习计划"), Done("开展测试。")], "已组织测试1次"));
+        Assert.Equal("制定学习计划。", ReportWording.ItemText([Done("制定学习计划")], " "));
         Assert.Equal(string.Empty, ReportWording.ItemText([], null));
     }
+
+    [Fact]
+    public void Measures_not_yet_done_are_next_steps_after_what_was_done_never_work_done()
+    {
+        Assert.Equal("下一步，将落实以下整改措施：一是制定学习计划。二是开展测试。", ReportWording.ItemText([Planned("制定学习计划"), Planned("开展测试")], null));
+        Assert.Equal(
+            "制定学习计划。\n已组织学习2次。\n下一步，将落实整改措施：开展测试。",
+            ReportWording.ItemText([Done("制定学习计划"), Planned("开展测试")], "已组织学习2次"));
+    }
+
+    private static MeasureOnDate Done(string text) => new(text, true);
+
+    private static MeasureOnDate Planned(string text) => new(text, false);
 
     [Fact]
     public void Written_parts_become_paragraphs_with_their_points_in_bold()

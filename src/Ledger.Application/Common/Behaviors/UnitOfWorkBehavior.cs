@@ -12,7 +12,7 @@ namespace Ledger.Application.Common.Behaviors;
 /// (docs/adr/0013). Nothing a handler does, however long, holds the database's write lock, and a server database's
 /// retrying execution strategy can repeat the save after a transient failure. Handlers never call SaveChanges.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db, IAuditTrail auditTrail, Compensations compensations)
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db, IAuditTrail auditTrail, Compensations compensations, RequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -25,7 +25,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db,
         try
         {
             var response = await next();
-            auditTrail.Record(ActionName(), (request as IHasReason)?.Reason);
+            auditTrail.Record(ActionName(), (request as IHasReason)?.Reason ?? context.AuditNote);
 
             // What the handler read may have changed since: the versions it read are the concurrency tokens the save
             // checks, so a stale decision is refused here rather than written over another's.
