@@ -63,6 +63,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<ILedgerDbContext>(sp => sp.GetRequiredService<LedgerDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IReminderRecipients, ReminderRecipients>();
         services.AddSingleton<IDocumentReader, DocumentReader>();

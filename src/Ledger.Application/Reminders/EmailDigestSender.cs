@@ -27,6 +27,7 @@ public sealed class ReminderOptions
 /// </summary>
 public sealed partial class EmailDigestSender(
     ILedgerDbContext db,
+    IUnitOfWork unitOfWork,
     WorkingCalendars calendars,
     IReminderRecipients recipients,
     IEmailSender email,
@@ -82,12 +83,12 @@ public sealed partial class EmailDigestSender(
         digest.Claim(clock.GetUtcNow().UtcDateTime, Lease);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             LogClaimLost(id);
-            db.ChangeTracker.Clear();
+            unitOfWork.ForgetTracked();
             return false;
         }
 
@@ -110,8 +111,8 @@ public sealed partial class EmailDigestSender(
             }
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
+        await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        unitOfWork.ForgetTracked();
         return digest.State == EmailDigestState.Sent;
     }
 
