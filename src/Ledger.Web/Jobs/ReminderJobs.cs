@@ -1,8 +1,8 @@
 using Hangfire;
+using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Reminders;
 using Ledger.Web.Http;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ledger.Web.Jobs;
 
@@ -18,7 +18,10 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
     /// <summary>How the jobs are named in the history and the audit trail.</summary>
     public const string Actor = "系统提醒";
 
-    /// <summary>On SQL Server two scans can both find a reminder missing; the second insert then fails on the unique key.</summary>
+    /// <summary>
+    /// Two scans (two job servers, a rescan by hand) can both find a reminder missing; the second save then meets the unique
+    /// key, which the unit of work answers as a conflict, and scanning again finds the day recorded.
+    /// </summary>
     private const int ScanAttempts = 3;
 
     /// <summary>The daily scan: every day since the last one scanned, through today.</summary>
@@ -49,7 +52,7 @@ public sealed partial class ReminderJobs(IServiceScopeFactory scopes, ILogger<Re
 
                 break;
             }
-            catch (DbUpdateException e) when (attempt < ScanAttempts)
+            catch (ConcurrencyConflictException e) when (attempt < ScanAttempts)
             {
                 LogScanRaced(e, attempt);
             }
