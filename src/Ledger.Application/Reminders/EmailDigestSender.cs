@@ -10,15 +10,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Ledger.Application.Reminders;
 
-/// <summary>Where links in emails point: the address users open Ledger at.</summary>
-public sealed class ReminderOptions
-{
-    public const string Section = "Ledger:Reminders";
-
-    /// <summary>e.g. https://ledger.example.gov.cn; without it emails carry the item's path only.</summary>
-    public string? PublicBaseUrl { get; set; }
-}
-
 /// <summary>
 /// The dispatcher's second step: sends each due daily digest, once its day is scanned and delivered in full. Mail cannot join a database transaction, so this is the
 /// one place that saves by itself, in three short steps: claim the digest (its version makes the claim a compare-and-swap,
