@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure;
 
@@ -40,20 +41,25 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions();
-        options.DataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
-        services.AddSingleton(options);
+        // The provider decides what is registered, so it is read, and checked, now.
+        var options = configuration.ReadSettings<LedgerOptions>(LedgerOptions.Section);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
+        options.DataDirectory = dataDirectory;
+        services.AddSettings<LedgerOptions>(configuration, LedgerOptions.Section)
+            .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, environment.ContentRootPath));
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         switch (options.DatabaseProvider)
         {
             case DatabaseProvider.SqlServer:
                 // Retries are safe: the unit of work saves once, outside any transaction of its own (docs/adr/0013).
-                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure(ServerRetries, ServerRetryDelay, null)));
+                var sqlServer = ServerConnectionString(connectionString, options);
+                services.AddDbContext<SqlServerLedgerDbContext>(o => o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure(ServerRetries, ServerRetryDelay, null)));
                 services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<SqlServerLedgerDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlLedgerDbContext>(o => o.UseNpgsql(ServerConnectionString(connectionString, options), s => s.EnableRetryOnFailure(ServerRetries, ServerRetryDelay, null)));
+                var postgreSql = ServerConnectionString(connectionString, options);
+                services.AddDbContext<PostgreSqlLedgerDbContext>(o => o.UseNpgsql(postgreSql, s => s.EnableRetryOnFailure(ServerRetries, ServerRetryDelay, null)));
                 services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<PostgreSqlLedgerDbContext>());
                 break;
             default:
@@ -63,17 +69,21 @@ public static class DependencyInjection
         }
 
         services.AddScoped<ILedgerDbContext>(sp => sp.GetRequiredService<LedgerDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<IReminderRecipients, ReminderRecipients>();
         services.AddSingleton<IDocumentReader, DocumentReader>();
         services.AddSingleton<ISpreadsheetReader, SpreadsheetReader>();
         services.AddSingleton<IReportRenderer, DocxReportRenderer>();
-        var evidence = EvidenceOptionsFrom(configuration.GetSection(EvidenceOptions.Section));
-        services.AddSingleton(evidence);
-        var evidenceDirectory = evidence.Directory is { Length: > 0 } shared
-            ? Path.GetFullPath(shared, environment.ContentRootPath)
-            : Path.Combine(options.DataDirectory, "evidence");
-        services.AddSingleton(new LocalEvidenceStore(evidenceDirectory, evidence));
+        services.AddSettings<EvidenceOptions>(configuration, EvidenceOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var evidence = sp.GetRequiredService<EvidenceOptions>();
+            var directory = evidence.Directory is { Length: > 0 } shared
+                ? Path.GetFullPath(shared, environment.ContentRootPath)
+                : Path.Combine(dataDirectory, "evidence");
+            return new LocalEvidenceStore(directory, evidence);
+        });
         services.AddSingleton<IEvidenceStore>(sp => sp.GetRequiredService<LocalEvidenceStore>());
         services.AddEmail(configuration);
         services.AddTransient<DatabaseInitializer>();
@@ -84,31 +94,11 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>
-    /// Read by hand because the binder would append a configured allow-list to the default one instead of
-    /// replacing it, and narrowing the list is the point of configuring it.
-    /// </summary>
-    private static EvidenceOptions EvidenceOptionsFrom(IConfigurationSection section)
-    {
-        var options = new EvidenceOptions();
-        if (section.GetValue<long?>(nameof(EvidenceOptions.MaxBytes)) is { } maxBytes)
-        {
-            options.MaxBytes = maxBytes;
-        }
-
-        options.Directory = section.GetValue<string?>(nameof(EvidenceOptions.Directory));
-
-        if (section.GetSection(nameof(EvidenceOptions.AllowedExtensions)).Get<string[]>() is { Length: > 0 } allowed)
-        {
-            options.AllowedExtensions = allowed;
-        }
-
-        return options;
-    }
-
     private static string ServerConnectionString(string? configured, LedgerOptions options) =>
         string.IsNullOrWhiteSpace(configured)
-            ? throw new InvalidOperationException($"Ledger:DatabaseProvider is {options.DatabaseProvider} but ConnectionStrings:Ledger is not set.")
+            ? throw new OptionsValidationException(
+                $"ConnectionStrings:{ConnectionStringName}", typeof(LedgerOptions),
+                [$"ConnectionStrings:{ConnectionStringName} 未设置：{LedgerOptions.Section}:DatabaseProvider 为 {options.DatabaseProvider} 时须填写数据库连接字符串。"])
             : configured;
 
     private static string SqliteConnectionString(string? configured, string dataDirectory)

@@ -17,7 +17,7 @@ internal static class LedgerHostSetup
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(builder.Configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions());
+        builder.Services.AddSettings<ReminderOptions>(builder.Configuration, ReminderOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpCurrentUser>();
         builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());

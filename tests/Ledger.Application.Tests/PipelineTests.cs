@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using FluentValidation;
 using Ledger.Application.Calendar;
@@ -8,7 +9,9 @@ using Ledger.Application.Items;
 using Ledger.Application.Organisation;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
+using Ledger.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
@@ -99,20 +102,59 @@ public sealed class PipelineTests : IAsyncDisposable
         Assert.Equal("整改事项不存在或无权查看。", error.Message);
     }
 
+    /// <summary>
+    /// The database fails once it has run the statement that writes the command's audit record, after the item's own
+    /// statements: only the save's one transaction keeps the item and its history from being written without a record.
+    /// </summary>
     [Fact]
     public async Task A_command_commits_once_or_not_at_all()
     {
         await _app.DisposeAsync();
-        var audit = new Mock<IAuditTrail>();
-        _app = new ApplicationHarness(services => services.Replace(ServiceDescriptor.Scoped(_ => audit.Object)));
+        var failing = new FailAfterAuditWrite();
+        _app = new ApplicationHarness(services =>
+        {
+            services.ConfigureDbContext<SqliteLedgerDbContext>(o => o.AddInterceptors(failing));
+            services.ConfigureDbContext<PostgreSqlLedgerDbContext>(o => o.AddInterceptors(failing));
+        });
         var item = await NewItemAsync();
-        audit.Setup(a => a.Record(It.IsAny<string>(), It.IsAny<string?>())).Throws(new IOException("audit store unavailable"));
+        var records = await _app.ReadAsync(db => db.AuditRecords.CountAsync());
+        failing.Armed = true;
 
-        await Assert.ThrowsAsync<IOException>(() => _app.SendAsync(new StartItemCommand(item.Id, item.Version)));
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => _app.SendAsync(new StartItemCommand(item.Id, item.Version)));
 
+        failing.Armed = false;
+        Assert.IsType<IOException>(failure.InnerException);
         var detail = await _app.SendAsync(new GetItemQuery(item.Id));
         Assert.Equal((ItemStatus.NotStarted, item.Version), (detail.Item.Status, detail.Item.Version));
         Assert.Single(detail.History);
+        Assert.Equal(records, await _app.ReadAsync(db => db.AuditRecords.CountAsync()));
+    }
+
+    private sealed class FailAfterAuditWrite : DbCommandInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public override ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            FailIfAudit(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            FailIfAudit(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void FailIfAudit(DbCommand command)
+        {
+            if (Armed && command.CommandText.Contains("INSERT INTO \"AuditRecords\"", StringComparison.Ordinal))
+            {
+                throw new IOException("the connection dropped after the audit record was written");
+            }
+        }
     }
 
     [Fact]

@@ -7,11 +7,14 @@ using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Ledger.Application.Common;
 
-/// <summary>The ledger's data, as use cases see it. No repositories: handlers query the sets directly.</summary>
+/// <summary>
+/// The ledger's data, as use cases see it: its sets and nothing else. No repositories: handlers query the sets directly.
+/// Saving is the unit of work's alone (<see cref="IUnitOfWork"/>, docs/adr/0013), so a handler holding this cannot save,
+/// open a transaction or reach the database around the pipeline.
+/// </summary>
 public interface ILedgerDbContext
 {
     DbSet<InspectionRound> Rounds { get; }
@@ -45,8 +48,4 @@ public interface ILedgerDbContext
     DbSet<RectificationReport> Reports { get; }
 
     DbSet<PublishedReport> PublishedReports { get; }
-
-    ChangeTracker ChangeTracker { get; }
-
-    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -157,6 +157,12 @@ public static class EvidenceFileTypes
         return dot > 0 ? name[dot..] : string.Empty;
     }
 
+    /// <summary>The extensions a file's content can be checked for: the most <see cref="EvidenceOptions.AllowedExtensions"/> may name.</summary>
+    public static IEnumerable<string> Checkable => Kinds.Keys;
+
+    /// <summary>Whether a configured extension ("pdf", " .PDF ") is one whose content can be checked.</summary>
+    public static bool IsCheckable(string? configured) => Kinds.ContainsKey(NormaliseExtension(configured));
+
     private static bool IsAllowed(string extension, EvidenceOptions options, [NotNullWhen(true)] out FileKind? kind) =>
         Kinds.TryGetValue(extension, out kind)
         && options.AllowedExtensions.Any(allowed => string.Equals(NormaliseExtension(allowed), extension, StringComparison.OrdinalIgnoreCase));

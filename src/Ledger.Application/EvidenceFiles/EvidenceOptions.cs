@@ -1,6 +1,9 @@
+using Ledger.Application.Common;
+
 namespace Ledger.Application.EvidenceFiles;
 
-public sealed class EvidenceOptions
+/// <summary>Configuration section <c>Ledger:Evidence</c>: how large evidence may be, of which types, and where it is kept.</summary>
+public sealed class EvidenceOptions : ICheckedSettings
 {
     public const string Section = "Ledger:Evidence";
 
@@ -18,4 +21,22 @@ public sealed class EvidenceOptions
     /// </summary>
     public string[] AllowedExtensions { get; set; } =
         [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".txt"];
+
+    public IEnumerable<string> Problems()
+    {
+        if (MaxBytes <= 0)
+        {
+            yield return $"{Section}:MaxBytes 须大于 0（单位为字节，默认 52428800 即 50 MB）。";
+        }
+
+        if (Directory is not null && string.IsNullOrWhiteSpace(Directory))
+        {
+            yield return $"{Section}:Directory 未设置：值为空白。删去此项即使用数据目录下的 evidence 文件夹。";
+        }
+
+        foreach (var extension in AllowedExtensions.Where(e => !EvidenceFileTypes.IsCheckable(e)))
+        {
+            yield return $"{Section}:AllowedExtensions 中的“{extension}”不受支持，可选：{string.Join("、", EvidenceFileTypes.Checkable)}。";
+        }
+    }
 }

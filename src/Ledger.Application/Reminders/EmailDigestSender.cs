@@ -10,15 +10,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Ledger.Application.Reminders;
 
-/// <summary>Where links in emails point: the address users open Ledger at.</summary>
-public sealed class ReminderOptions
-{
-    public const string Section = "Ledger:Reminders";
-
-    /// <summary>e.g. https://ledger.example.gov.cn; without it emails carry the item's path only.</summary>
-    public string? PublicBaseUrl { get; set; }
-}
-
 /// <summary>
 /// The dispatcher's second step: sends each due daily digest, once its day is scanned and delivered in full. Mail cannot join a database transaction, so this is the
 /// one place that saves by itself, in three short steps: claim the digest (its version makes the claim a compare-and-swap,
@@ -27,6 +18,7 @@ public sealed class ReminderOptions
 /// </summary>
 public sealed partial class EmailDigestSender(
     ILedgerDbContext db,
+    IUnitOfWork unitOfWork,
     WorkingCalendars calendars,
     IReminderRecipients recipients,
     IEmailSender email,
@@ -82,12 +74,12 @@ public sealed partial class EmailDigestSender(
         digest.Claim(clock.GetUtcNow().UtcDateTime, Lease);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             LogClaimLost(id);
-            db.ChangeTracker.Clear();
+            unitOfWork.ForgetTracked();
             return false;
         }
 
@@ -110,8 +102,8 @@ public sealed partial class EmailDigestSender(
             }
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
+        await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        unitOfWork.ForgetTracked();
         return digest.State == EmailDigestState.Sent;
     }
 

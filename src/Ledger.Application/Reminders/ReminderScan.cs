@@ -15,7 +15,7 @@ public sealed record ReminderScanResult(DateOnly Day, bool IsRemindingDay, int I
 /// recorded as scanned (<see cref="ReminderScanDay"/>) only once all of it is recorded; the daily job scans every day
 /// since the last one so recorded (<see cref="CatchUpAsync"/>), so no day's reminders are lost to a crash or a stop.
 /// </summary>
-public sealed class ReminderScan(IMediator mediator, Common.ILedgerDbContext db, TimeProvider clock)
+public sealed class ReminderScan(IMediator mediator, Common.ILedgerDbContext db, Common.IUnitOfWork unitOfWork, TimeProvider clock)
 {
     /// <summary>Reminders per recording transaction; a list message is never split across two.</summary>
     public const int RemindersPerBatch = 5_000;
@@ -64,7 +64,7 @@ public sealed class ReminderScan(IMediator mediator, Common.ILedgerDbContext db,
             messages += recorded.Messages;
 
             // Saved: the next batch need not drag these along through its change detection.
-            db.ChangeTracker.Clear();
+            unitOfWork.ForgetTracked();
         }
 
         return new(plan.Day, plan.IsRemindingDay, plan.ItemsScanned, reminders, messages);

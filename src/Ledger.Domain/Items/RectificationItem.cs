@@ -228,7 +228,8 @@ public sealed class RectificationItem : AggregateRoot
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.WithdrawEvidence, Status));
         CheckRule(new ReasonIsRequired(reason, ItemAction.WithdrawEvidence.ToChinese()));
-        var evidence = _evidence.Find(e => e.Id == evidenceId) ?? throw new KeyNotFoundException($"Evidence {evidenceId} is not part of item {Id}.");
+        CheckRule(new EvidenceBelongsToItem(evidenceId, _evidence));
+        var evidence = _evidence.First(e => e.Id == evidenceId);
         CheckRule(new EvidenceIsWithdrawableOnlyBeforeCloseOut(evidence));
         evidence.Withdraw(reason, stamp);
         Record(ItemChange.EvidenceWithdrawn, "撤回佐证材料", $"{evidence.FileName} (SHA-256 {evidence.Sha256})", null, evidence.WithdrawalReason, stamp);

@@ -12,18 +12,7 @@ public static class EmailServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-        if (options.IsConfigured && string.IsNullOrWhiteSpace(options.FromAddress))
-        {
-            throw new InvalidOperationException($"{SmtpOptions.Section}:Host is set but {SmtpOptions.Section}:FromAddress is not.");
-        }
-
-        if (options.TimeoutSeconds <= 0)
-        {
-            throw new InvalidOperationException($"{SmtpOptions.Section}:TimeoutSeconds must be positive.");
-        }
-
-        services.AddSingleton(options);
+        services.AddSettings<SmtpOptions>(configuration, SmtpOptions.Section);
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Ledger.Application.Common;
 
 namespace Ledger.Infrastructure.Notifications;
 
@@ -22,7 +23,7 @@ public enum SmtpSecurity
 /// Configuration section <c>Ledger:Smtp</c>. Without <see cref="Host"/> no mail is sent and reminders reach the
 /// in-app inbox only.
 /// </summary>
-public sealed class SmtpOptions
+public sealed class SmtpOptions : ICheckedSettings
 {
     public const string Section = "Ledger:Smtp";
 
@@ -53,4 +54,23 @@ public sealed class SmtpOptions
 
     [MemberNotNullWhen(true, nameof(Host))]
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    /// <summary>Without a host the sender reports itself unconfigured; with one, what it needs to send must be there.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (IsConfigured && string.IsNullOrWhiteSpace(FromAddress))
+        {
+            yield return $"{Section}:FromAddress 未设置：已设置 {Section}:Host 时须填写发件地址。";
+        }
+
+        if (Port is < 1 or > 65535)
+        {
+            yield return $"{Section}:Port 须在 1 到 65535 之间，现为 {Port}。";
+        }
+
+        if (TimeoutSeconds <= 0)
+        {
+            yield return $"{Section}:TimeoutSeconds 须大于 0，现为 {TimeoutSeconds}。";
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Ledger.Application.Common;
+
 namespace Ledger.Infrastructure.Persistence;
 
 public enum DatabaseProvider
@@ -11,7 +13,7 @@ public enum DatabaseProvider
 /// Configuration section <c>Ledger</c>. Defaults make a fresh clone run with nothing set:
 /// SQLite in <c>./data/ledger.db</c> under the content root.
 /// </summary>
-public sealed class LedgerOptions
+public sealed class LedgerOptions : ICheckedSettings
 {
     public const string Section = "Ledger";
 
@@ -25,4 +27,17 @@ public sealed class LedgerOptions
 
     /// <summary>On an empty database, load the demo organisation and the seed reports (Development turns it on).</summary>
     public bool DemoData { get; set; }
+
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+        {
+            yield return $"{Section}:DataDirectory 未设置：值为空白。删去此项即使用内容根目录下的 data 文件夹。";
+        }
+
+        if (!Enum.IsDefined(DatabaseProvider))
+        {
+            yield return $"{Section}:DatabaseProvider 的值“{DatabaseProvider}”无法识别，可选：{string.Join("、", Enum.GetNames<DatabaseProvider>())}。";
+        }
+    }
 }

@@ -10,25 +10,9 @@ using Ledger.Application.Common.Security;
 using Ledger.Domain.Common;
 using Ledger.Infrastructure;
 using Ledger.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Web.Jobs;
-
-/// <summary>Where and when background jobs run (<c>Ledger:Jobs</c>).</summary>
-public sealed class JobOptions
-{
-    public const string Section = "Ledger:Jobs";
-
-    /// <summary>Run a Hangfire server in this process. Off in a web host whose jobs a separate worker runs.</summary>
-    public bool Server { get; set; } = true;
-
-    /// <summary>The deadline scan, in China time: 08:30 every day by default.</summary>
-    public string ScanCron { get; set; } = "30 8 * * *";
-
-    /// <summary>Delivery to inboxes and email retries.</summary>
-    public string DispatchCron { get; set; } = "* * * * *";
-
-    public int WorkerCount { get; set; } = 2;
-}
 
 internal static class JobsSetup
 {
@@ -45,12 +29,14 @@ internal static class JobsSetup
     /// </summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, bool worker)
     {
-        var options = builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
-        var ledger = builder.Configuration.GetSection(LedgerOptions.Section).Get<LedgerOptions>() ?? new LedgerOptions();
+        // Whether this process runs jobs, and on which storage, decides what is registered: read and checked now.
+        var options = builder.Configuration.ReadSettings<JobOptions>(JobOptions.Section);
+        var ledger = builder.Configuration.ReadSettings<LedgerOptions>(LedgerOptions.Section);
         var connectionString = builder.Configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
         if (worker && ledger.DatabaseProvider == DatabaseProvider.Sqlite)
         {
-            throw new InvalidOperationException("A separate worker shares job storage with the web hosts: set Ledger:DatabaseProvider to PostgreSql or SqlServer.");
+            throw new OptionsValidationException(LedgerOptions.Section, typeof(LedgerOptions),
+                [$"{LedgerOptions.Section}:DatabaseProvider 为 Sqlite：单独的 worker 进程须与网站共用作业存储，请设为 PostgreSql 或 SqlServer。"]);
         }
 
         // Hangfire logs through a static provider; it is set from this host's services before anything logs, so a
@@ -75,7 +61,7 @@ internal static class JobsSetup
                 _ => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(1) }),
             };
         });
-        builder.Services.AddSingleton(options);
+        builder.Services.AddSettings<JobOptions>(builder.Configuration, JobOptions.Section);
         builder.Services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -1,3 +1,4 @@
+using Ledger.Application.Common.Exceptions;
 using Ledger.Application.EvidenceFiles;
 using Ledger.Application.Items;
 using Ledger.Application.Rounds;
@@ -30,7 +31,7 @@ public sealed class AttachEvidenceTests : IAsyncDisposable
         _store.Setup(s => s.SaveAsync(It.IsAny<Stream>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new StoredEvidence("ab/abc", " ", new string('a', 64), 10, "application/pdf", created));
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+        await Assert.ThrowsAsync<ArgumentException>(() =>
             _app.SendAsync(new AttachEvidenceCommand(item.Id, item.Version, "纪要.pdf", new MemoryStream([1, 2, 3]), null, null, null)));
 
         _store.Verify(s => s.DeleteAsync("ab/abc", It.IsAny<CancellationToken>()), Times.Exactly(deletions));
@@ -46,8 +47,9 @@ public sealed class AttachEvidenceTests : IAsyncDisposable
 
         var after = await _app.SendAsync(new AttachEvidenceCommand(item.Id, item.Version, "纪要.pdf", new MemoryStream([1, 2, 3]), null, null, null));
 
-        // A later failing command in another scope must not reach back to this one's undo list.
-        await Assert.ThrowsAnyAsync<Exception>(() => _app.SendAsync(new StartItemCommand(item.Id, item.Version)));
+        // A later failing command in another scope (the upload changed the version it sends) must not reach back to
+        // this one's undo list.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _app.SendAsync(new StartItemCommand(item.Id, item.Version)));
         _store.Verify(s => s.DeleteAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.NotEqual(item.Version, after.Version);
         Assert.Equal("ab/abc", await _app.ReadAsync(db => db.Items.SelectMany(i => i.Evidence).Select(e => e.StorageKey).SingleAsync()));

@@ -96,6 +96,7 @@ public class WorkflowTests
         Assert.True(first.IsWithdrawn);
         Assert.Equal("CloseOutNeedsEvidence", CodeOf(() => item.RequestCloseOut("已完成", Stamp)));
         Assert.Equal("EvidenceIsWithdrawableOnlyBeforeCloseOut", CodeOf(() => item.WithdrawEvidence(first.Id, "再撤", Stamp)));
+        Assert.Equal("EvidenceBelongsToItem", CodeOf(() => item.WithdrawEvidence(Guid.NewGuid(), "别的事项的材料", Stamp)));
 
         var second = item.AttachEvidence(ItemFactory.Proof("会议纪要.pdf"), null, null, new DateOnly(2025, 1, 10), Stamp);
         item.RequestCloseOut("已完成", Stamp);

@@ -6,6 +6,7 @@ using Ledger.Infrastructure.Notifications;
 using Ledger.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ledger.Infrastructure.Tests.Notifications;
 
@@ -181,13 +182,14 @@ public sealed class SmtpEmailSenderTests
     }
 
     [Fact]
-    public void AddEmail_refuses_a_host_without_a_sender_address()
+    public void AddEmail_refuses_a_host_without_a_sender_address_before_any_mail_is_sent()
     {
         var configuration = Configuration(new() { ["Ledger:Smtp:Host"] = "mail.example.gov.cn" });
+        using var services = new ServiceCollection().AddEmail(configuration).BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddEmail(configuration));
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IEmailSender>());
 
-        Assert.Contains("FromAddress", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Ledger:Smtp:FromAddress 未设置：已设置 Ledger:Smtp:Host 时须填写发件地址。", Assert.Single(error.Failures));
     }
 
     private static SmtpEmailSender Sender(int port, Action<SmtpOptions>? configure = null)

@@ -221,11 +221,15 @@ public sealed class ReminderApiTests : IDisposable
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
         var reminders = await db.Reminders.ToListAsync();
-        Assert.Equal(reminders.Count, reminders.Select(r => r.Key).Distinct().Count());
 
         // Ten items 4 working days overdue (the person, the leader and the office) and ten due in 2 (the person and the head).
         Assert.Equal(30 + 20, reminders.Count);
-        Assert.Equal(reminders.Select(r => r.NotificationId).Distinct().Count(), await db.Notifications.CountAsync(n => n.DeliveredAt != null));
+
+        // What a person sees: one message per item and kind, each delivered, none beside the recorded reminders.
+        var messages = await db.Notifications.ToListAsync();
+        Assert.All(messages, m => Assert.NotNull(m.DeliveredAt));
+        Assert.All(messages.GroupBy(m => (m.RecipientUserId, m.Kind, m.ItemId, m.Day)), g => Assert.Single(g));
+        Assert.Equal(messages.Select(m => m.Id).Order(), reminders.Select(r => r.NotificationId).Distinct().Order());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Ledger.Application.Common.Behaviors;
 /// (docs/adr/0013). Nothing a handler does, however long, holds the database's write lock, and a server database's
 /// retrying execution strategy can repeat the save after a transient failure. Handlers never call SaveChanges.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db, IAuditTrail auditTrail, Compensations compensations, RequestContext context)
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWork, IAuditTrail auditTrail, Compensations compensations, RequestContext context)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -31,7 +31,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(ILedgerDbContext db,
             // checks, so a stale decision is refused here rather than written over another's.
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await unitOfWork.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException conflict)
             {
