@@ -177,6 +177,16 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
                     StatusWalk.Walk(item, Reachable(status, itemDraft, warnings), doneOn, "导入的报告", stamp);
                 }
 
+                if (itemDraft.MeasuresDone && itemDraft.Status is null or ItemStatus.InProgress or ItemStatus.PartiallyDone)
+                {
+                    // A report of what was done, stating no status: the work has started and these measures are done.
+                    StatusWalk.Walk(item, itemDraft.Status ?? ItemStatus.InProgress, doneOn, "导入的报告", stamp);
+                    foreach (var measure in item.Measures.Where(m => !m.IsDone))
+                    {
+                        item.CompleteMeasure(measure.Id, doneOn, stamp);
+                    }
+                }
+
                 // What the document says was done is the item's progress report, dated by the document.
                 if (itemDraft.Progress is { Length: > 0 } progress && ItemLifecycle.IsAllowed(ItemAction.ReportProgress, item.Status))
                 {

@@ -50,6 +50,11 @@ public sealed record RoundDraft(
 
 public sealed record AspectDraft(int Number, string Title, IReadOnlyList<ItemDraft> Items);
 
+/// <param name="Progress">What the document says was done beside the measures it lists: the item's progress report.</param>
+/// <param name="MeasuresDone">
+/// The measures came under 整改情况/完成情况 with no plan listed apart: they are what the document says was done, and are
+/// recorded as done on its date.
+/// </param>
 public sealed record ItemDraft(
     int Number,
     string Title,
@@ -62,7 +67,8 @@ public sealed record ItemDraft(
     string? ResponsiblePerson,
     DeadlineDraft? Deadline,
     int Line,
-    string? Progress = null);
+    string? Progress = null,
+    bool MeasuresDone = false);
 
 public sealed record MeasureDraft(string Text, string? LeadDepartment, DeadlineDraft? Deadline);
 

@@ -650,6 +650,7 @@ public static partial class ReportParser
                     return;
                 }
 
+                item.MeasuresDone = isReport && !item.HasMeasureList;
                 item.HasMeasureList |= !isReport;
                 AddMeasureText(text);
 
@@ -990,6 +991,9 @@ public static partial class ReportParser
         /// <summary>True once the item's measures came under a 整改措施 label, so 整改情况 is progress, not more measures.</summary>
         public bool HasMeasureList { get; set; }
 
+        /// <summary>True when the measures came under 整改情况 with no 整改措施 label: the document reports them done.</summary>
+        public bool MeasuresDone { get; set; }
+
         public System.Text.StringBuilder Progress { get; } = new();
 
         public ItemDraft Build(Func<(string Text, int Line), MeasureDraft> toMeasure)
@@ -1007,7 +1011,8 @@ public static partial class ReportParser
                 ResponsiblePerson,
                 Deadline ?? Deadlines.Latest(measures.Select(m => m.Deadline)),
                 line + 1,
-                Progress.Length > 0 ? Progress.ToString() : null);
+                Progress.Length > 0 ? Progress.ToString() : null,
+                MeasuresDone && measures.Count > 0);
         }
     }
 
