@@ -45,6 +45,12 @@ public sealed record ListItemsQuery : IPagedQuery, IQuery<PagedResult<ItemListDt
     public bool? AwaitingAcknowledgement { get; init; }
 
     /// <summary>
+    /// True: 因调整时限退出超期, open items that were overdue at their 原定时限 and are not now only because the deadline
+    /// moved (by 延期 or 责任分工), read from the item's columns as they stand today.
+    /// </summary>
+    public bool? MovedOutOfOverdue { get; init; }
+
+    /// <summary>
     /// Open items due within N working days: the deadline is today or later and at most N working days away
     /// (<see cref="ItemListDto.WorkingDaysLeft"/> from 0 to N). Days off right after the N-th working day count with it,
     /// so a deadline on the weekend after it, which has the same working days left, is not left out.
@@ -178,6 +184,11 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             items = awaiting
                 ? items.Where(i => i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled)
                 : items.Where(i => !(i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled));
+        }
+
+        if (q.MovedOutOfOverdue == true)
+        {
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && i.OriginalDueDate < today && (i.IsLongTerm || i.DueDate == null || i.DueDate >= today));
         }
 
         // Every date before the (N+1)-th working day after today is at most N working days away.

@@ -74,11 +74,13 @@ public enum MyWorkKind
 /// the department reports progress or asks again.
 /// </remarks>
 /// <param name="DueSoonWorkingDays">即将到期: open items due within this many working days, as the ledger's traffic light counts them.</param>
+/// <param name="CountOnly">Only <see cref="MyWorkDto.ItemCount"/>, for the menu: no group is listed.</param>
 [Allowed(Roles.Anyone)]
-public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3) : IQuery<MyWorkDto>;
+public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3, bool CountOnly = false) : IQuery<MyWorkDto>;
 
 /// <param name="Groups">Each group the user's roles give, empty ones included, so a page can say there is nothing to do.</param>
-public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups);
+/// <param name="ItemCount">How many items wait, each once however many groups hold it.</param>
+public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups, int ItemCount);
 
 /// <param name="TotalCount">How many items the group holds; <see cref="Items"/> are the first <see cref="ListMyWorkQueryHandler.GroupSize"/>, by deadline.</param>
 /// <param name="Ledger">The ledger's filter showing exactly this group, or null when no filter of the ledger expresses it.</param>
@@ -122,10 +124,17 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var visible = db.Items.AsNoTracking().VisibleTo(user);
         var groups = new List<MyWorkGroup>();
+        IQueryable<Guid>? waiting = null;
 
         async Task AddAsync(
             MyWorkKind kind, string title, string description, IQueryable<RectificationItem> items, ListItemsQuery? ledger = null, IReadOnlyDictionary<Guid, string>? notes = null)
         {
+            waiting = waiting is null ? items.Select(i => i.Id) : waiting.Union(items.Select(i => i.Id));
+            if (request.CountOnly)
+            {
+                return;
+            }
+
             var page = await ListItemsQueryHandler.PageAsync(
                 db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, today, calendar, cancellationToken);
             var shown = notes?.Where(n => page.Items.Any(i => i.Id == n.Key)).ToDictionary();
@@ -278,6 +287,6 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
             }
         }
 
-        return new MyWorkDto(groups);
+        return new MyWorkDto(groups, waiting is null ? 0 : await waiting.CountAsync(cancellationToken));
     }
 }

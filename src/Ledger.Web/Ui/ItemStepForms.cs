@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ledger.Application.Items;
+using Ledger.Application.Organisation;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.AspNetCore.Components.Forms;
@@ -94,6 +95,9 @@ internal static class ItemStepForms
 {
     public static readonly IReadOnlyList<ItemStepForm> All =
     [
+        new("acknowledge-start", ItemAction.Acknowledge, typeof(AcknowledgeItemCommand), "签收并开始整改", Icons.Material.Filled.PlayCircle,
+            StepFields.None, (id, version, _) => new AcknowledgeItemCommand(id, version, Start: true),
+            Applies: item => item.Item.Status == ItemStatus.NotStarted),
         new("acknowledge", ItemAction.Acknowledge, typeof(AcknowledgeItemCommand), ItemAction.Acknowledge.ToChinese(), Icons.Material.Filled.AssignmentTurnedIn,
             StepFields.None, (id, version, _) => new AcknowledgeItemCommand(id, version)),
         new("start", ItemAction.Start, typeof(StartItemCommand), ItemAction.Start.ToChinese(), Icons.Material.Filled.PlayArrow,
@@ -112,7 +116,7 @@ internal static class ItemStepForms
             Applies: item => item.Measures.Count > 0),
         new("assign", ItemAction.ChangeWork, typeof(AssignItemCommand), "责任分工", Icons.Material.Filled.ManageAccounts,
             StepFields.Assignment, (id, version, m) => new AssignItemCommand(
-                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : DateText.Picked(m.DueDate), m.IsLongTerm)),
+                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : DateText.Picked(m.DueDate), m.IsLongTerm, Blank(m.Reason))),
         new("edit", ItemAction.ChangeWork, typeof(EditItemCommand), "修改问题", Icons.Material.Filled.Edit,
             StepFields.Problem, (id, version, m) => new EditItemCommand(id, version, m.AspectId ?? Guid.Empty, m.Title, Blank(m.Description))),
         new("partially-done", ItemAction.MarkPartiallyDone, typeof(MarkItemPartiallyDoneCommand), ItemAction.MarkPartiallyDone.ToChinese(), Icons.Material.Filled.Timelapse,
@@ -150,8 +154,21 @@ internal static class ItemStepForms
     /// user's role sends: <see cref="ItemAction.ChangeWork"/> alone does not say whether that is a department's evidence
     /// or the office's checklist.
     /// </summary>
+    /// <remarks>An item no department has been given yet waits for 责任分工 before anything else, so that button comes first.</remarks>
     public static IReadOnlyList<ItemStepForm> Offered(ItemDetailDto item, ClaimsPrincipal user) =>
-        All.Where(f => item.AvailableActions.Contains(f.Action) && user.May(f.Command) && (f.Applies?.Invoke(item) ?? true)).ToList();
+        All.Where(f => item.AvailableActions.Contains(f.Action) && user.May(f.Command) && (f.Applies?.Invoke(item) ?? true))
+            .OrderBy(f => item.Item.LeadDepartmentId is null && f.Command == typeof(AssignItemCommand) ? 0 : 1)
+            .ToList();
+
+    /// <summary>
+    /// 责任人 choices: the active staff of the chosen lead department (everyone's staff while none is chosen); leaders
+    /// answer as 责任领导, not here. The current choice stays listed so the form shows it.
+    /// </summary>
+    public static IEnumerable<PersonDto> ResponsiblePeople(IEnumerable<PersonDto> people, Guid? leadDepartmentId, Guid? current) =>
+        people.Where(p => p.Id == current || (p.IsActive && !p.IsLeader && (leadDepartmentId is null || p.DepartmentId == leadDepartmentId)));
+
+    /// <summary>The deadline a form's date and 长期坚持 box give.</summary>
+    public static Deadline DeadlineOf(DateTime? dueDate, bool isLongTerm) => Deadline.From(isLongTerm ? null : DateText.Picked(dueDate), isLongTerm);
 
     /// <summary>
     /// The item changed since the page read it (409 without a rule's code; a broken rule is a 409 with one): the page

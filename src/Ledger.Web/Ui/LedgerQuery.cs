@@ -49,6 +49,7 @@ internal static class LedgerQuery
             ResponsibleLeaderId = Id("responsibleLeaderId"),
             Overdue = Flag("overdue"),
             AwaitingAcknowledgement = Flag("awaitingAcknowledgement"),
+            MovedOutOfOverdue = Flag("movedOutOfOverdue"),
             DueWithinDays = Number("dueWithinDays"),
             OverdueWorkingDaysFrom = Number("overdueWorkingDaysFrom"),
             OverdueWorkingDaysTo = Number("overdueWorkingDaysTo"),
@@ -90,6 +91,7 @@ internal static class LedgerQuery
         Add("responsibleLeaderId", query.ResponsibleLeaderId);
         Add("overdue", Lower(query.Overdue));
         Add("awaitingAcknowledgement", Lower(query.AwaitingAcknowledgement));
+        Add("movedOutOfOverdue", query.MovedOutOfOverdue == true ? "true" : null);
         Add("dueWithinDays", query.DueWithinDays);
         Add("overdueWorkingDaysFrom", query.OverdueWorkingDaysFrom);
         Add("overdueWorkingDaysTo", query.OverdueWorkingDaysTo);

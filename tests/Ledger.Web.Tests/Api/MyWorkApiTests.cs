@@ -48,6 +48,13 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
         Assert.All(head.Groups, g => Assert.DoesNotContain(elsewhere.Id, g.Items.Select(i => i.Id)));
         Assert.All(head.Groups, g => Assert.Equal(g.Items.Count, g.TotalCount));
 
+        // An item in two groups (待签收 and 已超期) is one item to do, in the page's summary and the menu's count.
+        var distinct = head.Groups.SelectMany(g => g.Items).Select(i => i.Id).Distinct().Count();
+        Assert.True(head.Groups.Sum(g => g.TotalCount) > distinct);
+        Assert.Equal(distinct, head.ItemCount);
+        var count = await (await s.HeadA.GetAsync("/api/my-work?countOnly=true")).ReadAsync<MyWorkDto>();
+        Assert.Equal((0, distinct), (count.Groups.Count, count.ItemCount));
+
         // Staff may not ask for a close-out or an extension: nothing of theirs can be sent back.
         var staff = await MyWorkAsync(factory.ClientFor(Roles.DepartmentStaff, s.A));
         Assert.DoesNotContain(staff.Groups, g => g.Kind == MyWorkKind.SentBack);
