@@ -57,6 +57,9 @@ public enum MyWorkKind
 
     /// <summary>The department's items with a 领导批示 not yet marked 已阅.</summary>
     Instructions,
+
+    /// <summary>The department's 已完成 items, whose next step is its 销号申请.</summary>
+    ReadyForCloseOut,
 }
 
 /// <summary>
@@ -193,6 +196,15 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
                     "有整改措施须单独提交佐证材料、尚未提交的事项。",
                     visible.Where(i => i.Status < ItemStatus.CloseOutRequested
                         && i.Measures.Any(m => m.EvidenceRequired && !i.Evidence.Any(e => e.MeasureId == m.Id && e.WithdrawnAt == null))));
+            }
+
+            if (user.MaySend(typeof(RequestCloseOutCommand)))
+            {
+                await AddFilteredAsync(
+                    MyWorkKind.ReadyForCloseOut,
+                    "待申请销号",
+                    "本部门牵头、已完成整改，可提交佐证材料申请销号的事项。",
+                    new ListItemsQuery { Statuses = [ItemStatus.Completed], LeadDepartmentId = department, Sort = ItemSort.Deadline });
             }
 
             if (user.MaySend(typeof(RequestCloseOutCommand)) || user.MaySend(typeof(RequestExtensionCommand)))

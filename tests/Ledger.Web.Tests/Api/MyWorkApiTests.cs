@@ -35,7 +35,7 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
 
         var head = await MyWorkAsync(s.HeadA);
         Assert.Equal(
-            [MyWorkKind.Instructions, MyWorkKind.AwaitingAcknowledgement, MyWorkKind.ProgressDue, MyWorkKind.Overdue, MyWorkKind.DueSoon, MyWorkKind.EvidenceMissing, MyWorkKind.SentBack],
+            [MyWorkKind.Instructions, MyWorkKind.AwaitingAcknowledgement, MyWorkKind.ProgressDue, MyWorkKind.Overdue, MyWorkKind.DueSoon, MyWorkKind.EvidenceMissing, MyWorkKind.ReadyForCloseOut, MyWorkKind.SentBack],
             head.Groups.Select(g => g.Kind));
         Assert.Equal("待签收", Group(head, MyWorkKind.AwaitingAcknowledgement).Title);
         Assert.Contains(unacknowledged.Id, Ids(head, MyWorkKind.AwaitingAcknowledgement));
