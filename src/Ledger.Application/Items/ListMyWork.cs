@@ -228,12 +228,11 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
 
         if (user.MaySend(typeof(AssignItemCommand)))
         {
-            await AddAsync(
+            await AddFilteredAsync(
                 MyWorkKind.Unassigned,
                 "待分工的事项",
-                "尚未明确牵头部门、责任领导或整改时限的事项。",
-                visible.Where(i => i.Status < ItemLifecycle.FirstSettled
-                    && (i.LeadDepartmentId == null || i.ResponsibleLeaderId == null || (i.DueDate == null && !i.IsLongTerm))));
+                "尚未明确牵头部门、责任领导或整改时限的事项；在台账中勾选后可批量分工。",
+                new ListItemsQuery { Unassigned = true, Sort = ItemSort.Deadline });
         }
 
         if (user.IsIn(Roles.Office))

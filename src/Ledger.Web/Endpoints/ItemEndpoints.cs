@@ -17,7 +17,7 @@ internal static class ItemEndpoints
         var items = app.MapGroup("/api/items").WithTags("整改事项");
 
         items.MapGet("/", ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、因调整时限退出超期（movedOutOfOverdue）、超期工作日区间、N个工作日内到期、销号日期（closedOutFrom/closedOutTo，按办理记录）、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
+            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、因调整时限退出超期（movedOutOfOverdue）、待分工（unassigned）、超期工作日区间、N个工作日内到期、销号日期（closedOutFrom/closedOutTo，按办理记录）、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
             .Produces<PagedResult<ItemListDto>>();
         items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
             {
@@ -134,6 +134,7 @@ internal static class ItemEndpoints
         bool? Overdue,
         bool? AwaitingAcknowledgement,
         bool? MovedOutOfOverdue,
+        bool? Unassigned,
         int? DueWithinDays,
         int? OverdueWorkingDaysFrom,
         int? OverdueWorkingDaysTo,
@@ -156,6 +157,7 @@ internal static class ItemEndpoints
             Overdue = Overdue,
             AwaitingAcknowledgement = AwaitingAcknowledgement,
             MovedOutOfOverdue = MovedOutOfOverdue,
+            Unassigned = Unassigned,
             DueWithinDays = DueWithinDays,
             OverdueWorkingDaysFrom = OverdueWorkingDaysFrom,
             OverdueWorkingDaysTo = OverdueWorkingDaysTo,

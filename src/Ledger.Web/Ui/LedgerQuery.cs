@@ -50,6 +50,7 @@ internal static class LedgerQuery
             Overdue = Flag("overdue"),
             AwaitingAcknowledgement = Flag("awaitingAcknowledgement"),
             MovedOutOfOverdue = Flag("movedOutOfOverdue"),
+            Unassigned = Flag("unassigned"),
             DueWithinDays = Number("dueWithinDays"),
             OverdueWorkingDaysFrom = Number("overdueWorkingDaysFrom"),
             OverdueWorkingDaysTo = Number("overdueWorkingDaysTo"),
@@ -92,6 +93,7 @@ internal static class LedgerQuery
         Add("overdue", Lower(query.Overdue));
         Add("awaitingAcknowledgement", Lower(query.AwaitingAcknowledgement));
         Add("movedOutOfOverdue", query.MovedOutOfOverdue == true ? "true" : null);
+        Add("unassigned", query.Unassigned == true ? "true" : null);
         Add("dueWithinDays", query.DueWithinDays);
         Add("overdueWorkingDaysFrom", query.OverdueWorkingDaysFrom);
         Add("overdueWorkingDaysTo", query.OverdueWorkingDaysTo);

@@ -140,6 +140,11 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
         Assert.Contains(noLeader.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.DoesNotContain(assigned.Id, Ids(office, MyWorkKind.Unassigned));
 
+        // 待分工 opens the ledger showing the same items, to tick and assign together.
+        var ledger = await (await _office.GetAsync($"/api/items?{LedgerQuery.Format(Group(office, MyWorkKind.Unassigned).Ledger! with { PageSize = 200 })}"))
+            .ReadAsync<PagedResult<ItemListDto>>();
+        Assert.Equal(Ids(office, MyWorkKind.Unassigned).Order(), ledger.Items.Select(i => i.Id).Order());
+
         extended = await new Ledgers(s.HeadA).ActAsync(extended, "extension/request", new { newDueDate = "2025-04-30", reason = "需待上级批复" });
         var leader = await MyWorkAsync(s.Leader);
         Assert.Equal([MyWorkKind.CloseOutToApprove, MyWorkKind.ExtensionToDecide, MyWorkKind.LeaderOverdue], leader.Groups.Select(g => g.Kind));
