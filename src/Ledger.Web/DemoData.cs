@@ -88,8 +88,14 @@ internal static partial class DemoData
         foreach (var file in files)
         {
             story.At(1, 9);
-            var text = SpamName.Replace(await File.ReadAllTextAsync(file, cancellationToken), Unit);
-            var imported = await mediator.Send(new ImportReportCommand(Path.GetFileName(file), System.Text.Encoding.UTF8.GetBytes(text)), cancellationToken);
+            var content = await File.ReadAllBytesAsync(file, cancellationToken);
+            var text = System.Text.Encoding.UTF8.GetString(content);
+            if (SpamName.IsMatch(text))
+            {
+                content = System.Text.Encoding.UTF8.GetBytes(SpamName.Replace(text, Unit));
+            }
+
+            var imported = await mediator.Send(new ImportReportCommand(Path.GetFileName(file), content), cancellationToken);
             await HandOutAsync(mediator, story, imported.RoundId!.Value, departments, leaders, file == files[^1] ? LeftUnassigned : 0, cancellationToken);
         }
 

@@ -78,7 +78,7 @@ public sealed partial class SignInTests(BrowserHost host)
         await Expect(page).ToHaveURLAsync(new Regex("/account/password"));
 
         await ChangeAsync(page, LedgerApiFactory.Password, "Changed@2025");
-        await Expect(page).ToHaveURLAsync(new Regex("/my-work$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/items$"));
         await BrowserHost.WaitInteractiveAsync(page);
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("新来的");
 

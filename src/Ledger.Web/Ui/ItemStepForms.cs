@@ -167,6 +167,12 @@ internal static class ItemStepForms
     public static IEnumerable<PersonDto> ResponsiblePeople(IEnumerable<PersonDto> people, Guid? leadDepartmentId, Guid? current) =>
         people.Where(p => p.Id == current || (p.IsActive && !p.IsLeader && (leadDepartmentId is null || p.DepartmentId == leadDepartmentId)));
 
+    /// <summary>A person as a choice shows them: 周敏（办公室）, a leader by name alone; nothing for none.</summary>
+    public static string PersonName(IEnumerable<PersonDto> people, Guid? id) =>
+        people.FirstOrDefault(p => p.Id == id) is { } person
+            ? person.DepartmentName is { } department && !person.IsLeader ? $"{person.Name}（{department}）" : person.Name
+            : string.Empty;
+
     /// <summary>The deadline a form's date and 长期坚持 box give.</summary>
     public static Deadline DeadlineOf(DateTime? dueDate, bool isLongTerm) => Deadline.From(isLongTerm ? null : DateText.Picked(dueDate), isLongTerm);
 
