@@ -37,14 +37,15 @@ internal sealed class AssignItemsCommandValidator : AbstractValidator<AssignItem
 {
     public AssignItemsCommandValidator()
     {
-        RuleFor(x => x.Items).NotEmpty().WithMessage("请选择要分工的事项。")
+        RuleFor(x => x.Items).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("请选择要分工的事项。")
+            .Must(items => items.All(i => i is not null)).WithMessage("所选事项须有编号和版本。")
             .Must(items => items.Count <= AssignItemsCommand.MaxItems).WithMessage($"一次最多分工{AssignItemsCommand.MaxItems}项。")
             .Must(items => items.Select(i => i.Id).Distinct().Count() == items.Count).WithMessage("所选事项有重复。");
         RuleForEach(x => x.Items).ChildRules(item =>
         {
             item.RuleFor(i => i.Id).RequiredId();
             item.RuleFor(i => i.Version).RequiredId();
-        });
+        }).When(x => x.Items is not null && x.Items.All(i => i is not null));
         RuleFor(x => x.DueDate).Null().When(x => x.IsLongTerm).WithMessage("长期坚持的事项不设整改时限日期。");
         RuleFor(x => x)
             .Must(x => x.ResponsibleLeaderId is not null || x.LeadDepartmentId is not null || x.ResponsiblePersonId is not null || x.DueDate is not null || x.IsLongTerm)

@@ -62,6 +62,9 @@ public enum StepFields
 
     /// <summary>A 督办通知's reply date and the office's requirement.</summary>
     Supervision = 1 << 15,
+
+    /// <summary>签收 that starts the work too (未启动 → 整改中), ticked unless the user unticks it.</summary>
+    StartWork = 1 << 16,
 }
 
 /// <summary>
@@ -95,11 +98,8 @@ internal static class ItemStepForms
 {
     public static readonly IReadOnlyList<ItemStepForm> All =
     [
-        new("acknowledge-start", ItemAction.Acknowledge, typeof(AcknowledgeItemCommand), "签收并开始整改", Icons.Material.Filled.PlayCircle,
-            StepFields.None, (id, version, _) => new AcknowledgeItemCommand(id, version, Start: true),
-            Applies: item => item.Item.Status == ItemStatus.NotStarted),
         new("acknowledge", ItemAction.Acknowledge, typeof(AcknowledgeItemCommand), ItemAction.Acknowledge.ToChinese(), Icons.Material.Filled.AssignmentTurnedIn,
-            StepFields.None, (id, version, _) => new AcknowledgeItemCommand(id, version)),
+            StepFields.StartWork, (id, version, m) => new AcknowledgeItemCommand(id, version, m.StartWork)),
         new("start", ItemAction.Start, typeof(StartItemCommand), ItemAction.Start.ToChinese(), Icons.Material.Filled.PlayArrow,
             StepFields.None, (id, version, _) => new StartItemCommand(id, version)),
         new("report-progress", ItemAction.ReportProgress, typeof(ReportProgressCommand), ItemAction.ReportProgress.ToChinese(), Icons.Material.Filled.EditNote,
@@ -273,4 +273,7 @@ public sealed class ItemStepModel
     public Guid? ResponsiblePersonId { get; set; }
 
     public bool IsLongTerm { get; set; }
+
+    /// <summary>签收 starts the work in the same step unless unticked; the server starts only an item not yet started.</summary>
+    public bool StartWork { get; set; } = true;
 }
