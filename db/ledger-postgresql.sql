@@ -1089,3 +1089,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206121230_ItemDeadlineAdjustments') THEN
+    ALTER TABLE "Items" ADD "DeadlineAdjustments" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206121230_ItemDeadlineAdjustments') THEN
+    ALTER TABLE "Items" ADD "OriginalDueDate" date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206121230_ItemDeadlineAdjustments') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206121230_ItemDeadlineAdjustments', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

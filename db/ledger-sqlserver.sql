@@ -1474,3 +1474,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121224_ItemDeadlineAdjustments'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [DeadlineAdjustments] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121224_ItemDeadlineAdjustments'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [OriginalDueDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121224_ItemDeadlineAdjustments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206121224_ItemDeadlineAdjustments', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

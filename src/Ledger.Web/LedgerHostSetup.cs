@@ -16,7 +16,7 @@ internal static class LedgerHostSetup
     {
         builder.Services.AddApplication();
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(new DemoClock(TimeProvider.System));
         builder.Services.AddSettings<ReminderOptions>(builder.Configuration, ReminderOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<HttpCurrentUser>();

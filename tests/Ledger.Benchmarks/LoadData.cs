@@ -69,7 +69,7 @@ internal static class LoadData
                 var lead = faker.PickRandom(departments);
                 var due = faker.Random.Bool(0.1f) ? Deadline.LongTerm : Deadline.On(new DateOnly(2024, 9, 1).AddDays(faker.Random.Int(0, 365)));
                 var person = staff[lead.Id];
-                item.Assign(new Assignment(new Assignee(faker.PickRandom(leaders).Id, "leader"), new Assignee(lead.Id, lead.Name), [], new Assignee(person.Id, person.Name)), due, stamp);
+                item.Assign(new Assignment(new Assignee(faker.PickRandom(leaders).Id, "leader"), new Assignee(lead.Id, lead.Name), [], new Assignee(person.Id, person.Name)), due, null, stamp);
                 item.AddMeasure("一是" + faker.Lorem.Sentence(), lead.Id, due.Date, stamp);
                 item.AddMeasure("二是" + faker.Lorem.Sentence(), null, null, stamp);
                 var progress = faker.Random.Int(0, 3);

@@ -16,7 +16,7 @@ public sealed class LedgerGridTests(BrowserHost host)
     [Fact]
     public async Task The_office_sees_the_whole_demo_ledger_in_Chinese_and_pages_through_it()
     {
-        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "office");
+        var page = await LedgerAsync("office");
 
         await Expect(Pager(page)).ToContainTextAsync($"共 {BrowserHost.DemoItems} 条");
         await Expect(Rows(page)).ToHaveCountAsync(20);
@@ -35,7 +35,7 @@ public sealed class LedgerGridTests(BrowserHost host)
     [Fact]
     public async Task Sorting_by_a_column_is_kept_in_the_address_and_the_address_sorts()
     {
-        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "office");
+        var page = await LedgerAsync("office");
 
         await page.GetByRole(AriaRole.Columnheader, new PageGetByRoleOptions { Name = "整改状态" }).GetByText("整改状态").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/items\?sort=Status$"));
@@ -58,7 +58,7 @@ public sealed class LedgerGridTests(BrowserHost host)
         var keyword = completed.Items[0].Title[..2];
         var both = await ListAsync(api, $"status=Completed&keyword={Uri.EscapeDataString(keyword)}");
         Assert.InRange(both.TotalCount, 1, completed.TotalCount);
-        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "office");
+        var page = await LedgerAsync("office");
 
         await page.GetByTestId("filter-status").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "已完成" }).ClickAsync();
@@ -94,7 +94,7 @@ public sealed class LedgerGridTests(BrowserHost host)
     {
         var own = await ListAsync(await host.ApiAsAsync("liuyang"), "pageSize=1");
         Assert.InRange(own.TotalCount, 1, BrowserHost.DemoItems - 1);
-        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(), "liuyang");
+        var page = await LedgerAsync("liuyang");
 
         await Expect(Pager(page)).ToContainTextAsync($"共 {own.TotalCount} 条");
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("刘洋");
@@ -107,12 +107,21 @@ public sealed class LedgerGridTests(BrowserHost host)
     [Fact]
     public async Task On_a_phone_the_ledger_reads_as_one_card_per_item()
     {
-        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(390, 844), "office");
+        var page = await LedgerAsync("office", 390, 844);
 
         await Expect(Pager(page)).ToContainTextAsync($"共 {BrowserHost.DemoItems} 条");
         await BrowserHost.ScreenshotAsync(page, "ledger-phone");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the page is {width}px wide on a 390px screen");
+    }
+
+    /// <summary>Signs in (landing on the user's own first page) and opens the ledger.</summary>
+    private async Task<IPage> LedgerAsync(string userName, int width = 1366, int height = 768)
+    {
+        var page = await BrowserHost.SignedInAsync(host.NewPageAsync(width, height), userName);
+        await page.GotoAsync("/items");
+        await BrowserHost.WaitInteractiveAsync(page);
+        return page;
     }
 
     private static ILocator Pager(IPage page) => page.Locator(".mud-table-page-number-information");

@@ -36,7 +36,7 @@ public sealed partial class SignInTests(BrowserHost host)
         await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
         await Expect(page.GetByTestId("must-change")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "返回" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/items$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/my-work$"));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed partial class SignInTests(BrowserHost host)
         var page = await host.NewPageAsync();
 
         await BrowserHost.SubmitSignInAsync(page, "browser-first", LedgerApiFactory.Password);
-        await Expect(page).ToHaveURLAsync(new Regex(@"/account/password\?returnUrl=%2Fitems$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/account/password\?returnUrl=%2F$"));
         await Expect(page.GetByTestId("must-change")).ToBeVisibleAsync();
 
         // The ledger is refused until then, whatever address is typed.
@@ -85,7 +85,7 @@ public sealed partial class SignInTests(BrowserHost host)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "退出" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/login$"));
         await FillAndSubmitAsync(page, "browser-first", "Changed@2025");
-        await Expect(page).ToHaveURLAsync(new Regex("/items$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/my-work$"));
     }
 
     [Fact]

@@ -93,7 +93,8 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Ledger:SignIn:AttemptsPerAddress", "100000");
         builder.ConfigureServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            // The host's own wrapper, so the demo ledger's past is recorded against the fake clock too.
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new DemoClock(Clock)));
 
             // Hangfire's log provider is process-wide, and hosts of parallel tests come and go: none of them may own it.
             services.Replace(ServiceDescriptor.Singleton<Hangfire.Logging.ILogProvider>(new SilentHangfireLogs()));

@@ -9,6 +9,7 @@ public static class AuditActions
         ["AddAspect"] = "新增方面",
         ["AddMeasure"] = "新增整改措施",
         ["AssignItem"] = "责任分工",
+        ["AssignItems"] = "批量分工",
         ["AttachEvidence"] = "上传佐证材料",
         ["ChangePassword"] = "修改密码",
         ["ChaseItem"] = "催办",

@@ -13,6 +13,10 @@ namespace Ledger.Application.Dashboard;
 /// <param name="Overdue">超期清单: the most overdue first.</param>
 /// <param name="Upcoming">Open items due in the next two weeks (<see cref="GetDashboardQuery.UpcomingWorkingDays"/> working days), the soonest first.</param>
 /// <param name="Trend">Open and closed-out items week by week, the oldest week first.</param>
+/// <param name="MovedOutOfOverdue">
+/// 因调整时限退出超期: open items overdue at their 原定时限 that are not overdue now because the deadline moved
+/// (the ledger's <see cref="Items.ListItemsQuery.MovedOutOfOverdue"/>).
+/// </param>
 public sealed record DashboardDto(
     DateOnly Today,
     Guid? RoundId,
@@ -23,7 +27,8 @@ public sealed record DashboardDto(
     IReadOnlyList<AgingBucketDto> Aging,
     DashboardList<OverdueItemDto> Overdue,
     DashboardList<UpcomingItemDto> Upcoming,
-    IReadOnlyList<WeekTrendDto> Trend);
+    IReadOnlyList<WeekTrendDto> Trend,
+    int MovedOutOfOverdue);
 
 public sealed record RoundTotalsDto(Guid RoundId, string InspectingTeam, string InspectedUnit, DateOnly? FeedbackDate, ItemFigures Figures);
 
@@ -38,7 +43,7 @@ public sealed record AgingBucketDto(int? FromWorkingDays, int? ToWorkingDays, in
 /// <summary>The first <see cref="GetDashboardQuery.ListLength"/> rows of a list and how many there are in all.</summary>
 public sealed record DashboardList<T>(int Total, IReadOnlyList<T> Rows);
 
-/// <param name="OriginalDueDate">原定时限: the deadline before the first approved 延期; the current one without.</param>
+/// <param name="OriginalDueDate">原定时限: the deadline before it first moved (延期 or 责任分工); the current one if it never did.</param>
 /// <param name="DueDate">The deadline in force.</param>
 /// <param name="WorkingDaysOverdue">Working days from the deadline to today (0 when it passed on a day off just before).</param>
 /// <param name="RemindersSent">催办次数, as the ledger counts them.</param>

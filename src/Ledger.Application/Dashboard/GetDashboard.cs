@@ -92,7 +92,8 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
                 await Ledger(upcoming).CountAsync(cancellationToken),
                 (await RowsAsync(Ledger(upcoming), today, calendar, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
                     r.Id, r.RoundId, r.Kind, r.Number, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
-            await TrendAsync(items, today, cancellationToken));
+            await TrendAsync(items, today, cancellationToken),
+            await Ledger(new ListItemsQuery { MovedOutOfOverdue = true }).CountAsync(cancellationToken));
     }
 
     private static async Task<Dictionary<Guid, int>> CountByDepartmentAsync(IQueryable<RectificationItem> items, CancellationToken cancellationToken) =>
@@ -129,15 +130,6 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
         IQueryable<RectificationItem> overdue, int total, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
     {
         var rows = await RowsAsync(overdue, today, calendar, cancellationToken);
-        var ids = rows.ConvertAll(r => r.Id);
-        var firstExtensions = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id))
-            .Select(i => new
-            {
-                i.Id,
-                PreviousDate = i.Extensions.Where(e => e.Decision == ExtensionDecision.Approved)
-                    .OrderBy(e => e.RequestedAt).Select(e => (DateOnly?)e.PreviousDate).FirstOrDefault(),
-            })
-            .ToDictionaryAsync(i => i.Id, i => i.PreviousDate, cancellationToken);
         return new(total, rows.ConvertAll(r => new OverdueItemDto(
             r.Id,
             r.RoundId,
@@ -148,7 +140,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             r.LeadDepartmentId,
             r.LeadDepartmentName,
             r.ResponsiblePersonName,
-            firstExtensions.GetValueOrDefault(r.Id) ?? r.DueDate!.Value,
+            r.OriginalDueDate ?? r.DueDate!.Value,
             r.DueDate!.Value,
             -r.WorkingDaysLeft!.Value,
             r.RemindersSent)));

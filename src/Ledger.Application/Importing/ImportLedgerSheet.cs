@@ -162,6 +162,7 @@ internal sealed class ImportLedgerSheetCommandHandler(ILedgerDbContext db, ISpre
                     co,
                     plan.Person is { } p ? p.Value : names.Person(item.ResponsiblePersonId)),
                 plan.Deadline ?? item.Deadline,
+                $"按{Source}调整",
                 stamp);
         }
 

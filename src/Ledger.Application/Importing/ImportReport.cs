@@ -248,7 +248,7 @@ internal sealed class ImportReportCommandHandler(ILedgerDbContext db, IDocumentR
         var anyone = assignment.ResponsibleLeader ?? assignment.LeadDepartment ?? assignment.ResponsiblePerson;
         if (anyone is not null || co.Count > 0 || deadline != Deadline.None)
         {
-            item.Assign(assignment, deadline, stamp);
+            item.Assign(assignment, deadline, null, stamp);
         }
     }
 }

@@ -39,6 +39,8 @@ public sealed record ItemListDto(
     int MeasuresDone,
     bool AwaitingAcknowledgement,
     int ExtensionsApproved,
+    DateOnly? OriginalDueDate,
+    int DeadlineAdjustments,
     bool ClosedLate,
     int RemindersSent,
     DateTime UpdatedAt)
@@ -48,6 +50,11 @@ public sealed record ItemListDto(
 
     /// <summary>未签收: an open item assigned to a lead department that has not acknowledged it yet.</summary>
     public string? AcknowledgementText => AwaitingAcknowledgement ? "未签收" : null;
+
+    /// <summary>（原定2025年1月16日，调整2次） once the deadline has moved; null while it never has.</summary>
+    public string? AdjustmentText => DeadlineAdjustments == 0
+        ? null
+        : $"（{(OriginalDueDate is { } original ? $"原定{Ledger.Domain.Common.ChinaCalendar.Format(original)}，" : string.Empty)}调整{DeadlineAdjustments}次）";
 
     /// <summary>逾期销号 for a close-out after the deadline, apart from an on-time 已销号.</summary>
     public string? ClosedLateText => ClosedLate ? "逾期销号" : null;

@@ -28,6 +28,8 @@ internal sealed record ItemRow(
     int MeasuresDone,
     DateTime? AcknowledgedAt,
     int ExtensionsApproved,
+    DateOnly? OriginalDueDate,
+    int DeadlineAdjustments,
     bool ClosedLate,
     int RemindersSent,
     DateTime UpdatedAt)
@@ -58,6 +60,8 @@ internal sealed record ItemRow(
         MeasuresDone,
         LeadDepartmentId is not null && AcknowledgedAt is null && Status < ItemLifecycle.FirstSettled,
         ExtensionsApproved,
+        OriginalDueDate,
+        DeadlineAdjustments,
         ClosedLate,
         RemindersSent,
         UpdatedAt);
@@ -93,6 +97,8 @@ internal static class ItemRows
             i.Measures.Count(m => m.CompletedOn != null),
             i.AcknowledgedAt,
             i.ExtensionsApproved,
+            i.OriginalDueDate,
+            i.DeadlineAdjustments,
             i.ClosedLate,
             db.Reminders
                 .Where(r => r.ItemId == i.Id && r.Kind != ReminderKind.LeaderDigest)

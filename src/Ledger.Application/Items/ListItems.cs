@@ -44,6 +44,15 @@ public sealed record ListItemsQuery : IPagedQuery, IQuery<PagedResult<ItemListDt
     /// <summary>True: 未签收, open items their lead department has not acknowledged yet.</summary>
     public bool? AwaitingAcknowledgement { get; init; }
 
+    /// <summary>True: 待分工, open items without a lead department, a responsible leader or a deadline (长期坚持 is one).</summary>
+    public bool? Unassigned { get; init; }
+
+    /// <summary>
+    /// True: 因调整时限退出超期, open items that were overdue at their 原定时限 and are not now only because the deadline
+    /// moved (by 延期 or 责任分工), read from the item's columns as they stand today.
+    /// </summary>
+    public bool? MovedOutOfOverdue { get; init; }
+
     /// <summary>
     /// Open items due within N working days: the deadline is today or later and at most N working days away
     /// (<see cref="ItemListDto.WorkingDaysLeft"/> from 0 to N). Days off right after the N-th working day count with it,
@@ -178,6 +187,17 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             items = awaiting
                 ? items.Where(i => i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled)
                 : items.Where(i => !(i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled));
+        }
+
+        if (q.Unassigned == true)
+        {
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled
+                && (i.LeadDepartmentId == null || i.ResponsibleLeaderId == null || (i.DueDate == null && !i.IsLongTerm)));
+        }
+
+        if (q.MovedOutOfOverdue == true)
+        {
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && i.OriginalDueDate < today && (i.IsLongTerm || i.DueDate == null || i.DueDate >= today));
         }
 
         // Every date before the (N+1)-th working day after today is at most N working days away.

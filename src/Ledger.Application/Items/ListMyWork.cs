@@ -57,6 +57,9 @@ public enum MyWorkKind
 
     /// <summary>The department's items with a 领导批示 not yet marked 已阅.</summary>
     Instructions,
+
+    /// <summary>The department's 已完成 items, whose next step is its 销号申请.</summary>
+    ReadyForCloseOut,
 }
 
 /// <summary>
@@ -74,11 +77,13 @@ public enum MyWorkKind
 /// the department reports progress or asks again.
 /// </remarks>
 /// <param name="DueSoonWorkingDays">即将到期: open items due within this many working days, as the ledger's traffic light counts them.</param>
+/// <param name="CountOnly">Only <see cref="MyWorkDto.ItemCount"/>, for the menu: no group is listed.</param>
 [Allowed(Roles.Anyone)]
-public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3) : IQuery<MyWorkDto>;
+public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3, bool CountOnly = false) : IQuery<MyWorkDto>;
 
 /// <param name="Groups">Each group the user's roles give, empty ones included, so a page can say there is nothing to do.</param>
-public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups);
+/// <param name="ItemCount">How many items wait, each once however many groups hold it.</param>
+public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups, int ItemCount);
 
 /// <param name="TotalCount">How many items the group holds; <see cref="Items"/> are the first <see cref="ListMyWorkQueryHandler.GroupSize"/>, by deadline.</param>
 /// <param name="Ledger">The ledger's filter showing exactly this group, or null when no filter of the ledger expresses it.</param>
@@ -122,10 +127,17 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
         var visible = db.Items.AsNoTracking().VisibleTo(user);
         var groups = new List<MyWorkGroup>();
+        IQueryable<Guid>? waiting = null;
 
         async Task AddAsync(
             MyWorkKind kind, string title, string description, IQueryable<RectificationItem> items, ListItemsQuery? ledger = null, IReadOnlyDictionary<Guid, string>? notes = null)
         {
+            waiting = waiting is null ? items.Select(i => i.Id) : waiting.Union(items.Select(i => i.Id));
+            if (request.CountOnly)
+            {
+                return;
+            }
+
             var page = await ListItemsQueryHandler.PageAsync(
                 db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, today, calendar, cancellationToken);
             var shown = notes?.Where(n => page.Items.Any(i => i.Id == n.Key)).ToDictionary();
@@ -186,6 +198,15 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
                         && i.Measures.Any(m => m.EvidenceRequired && !i.Evidence.Any(e => e.MeasureId == m.Id && e.WithdrawnAt == null))));
             }
 
+            if (user.MaySend(typeof(RequestCloseOutCommand)))
+            {
+                await AddFilteredAsync(
+                    MyWorkKind.ReadyForCloseOut,
+                    "待申请销号",
+                    "本部门牵头、已完成整改，可提交佐证材料申请销号的事项。",
+                    new ListItemsQuery { Statuses = [ItemStatus.Completed], LeadDepartmentId = department, Sort = ItemSort.Deadline });
+            }
+
             if (user.MaySend(typeof(RequestCloseOutCommand)) || user.MaySend(typeof(RequestExtensionCommand)))
             {
                 await AddAsync(
@@ -207,12 +228,11 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
 
         if (user.MaySend(typeof(AssignItemCommand)))
         {
-            await AddAsync(
+            await AddFilteredAsync(
                 MyWorkKind.Unassigned,
                 "待分工的事项",
-                "尚未明确牵头部门、责任领导或整改时限的事项。",
-                visible.Where(i => i.Status < ItemLifecycle.FirstSettled
-                    && (i.LeadDepartmentId == null || i.ResponsibleLeaderId == null || (i.DueDate == null && !i.IsLongTerm))));
+                "尚未明确牵头部门、责任领导或整改时限的事项；在台账中勾选后可批量分工。",
+                new ListItemsQuery { Unassigned = true, Sort = ItemSort.Deadline });
         }
 
         if (user.IsIn(Roles.Office))
@@ -278,6 +298,6 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
             }
         }
 
-        return new MyWorkDto(groups);
+        return new MyWorkDto(groups, waiting is null ? 0 : await waiting.CountAsync(cancellationToken));
     }
 }

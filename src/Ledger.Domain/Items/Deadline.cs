@@ -27,6 +27,9 @@ public readonly record struct Deadline
     public static Deadline From(DateOnly? date, bool isLongTerm) =>
         isLongTerm ? LongTerm : date is { } d ? On(d) : None;
 
+    /// <summary>Whether <paramref name="next"/> moves this deadline (a change needing a reason), rather than setting the first one.</summary>
+    public bool IsMovedBy(Deadline next) => this != None && next != this;
+
     public override string ToString() =>
         IsLongTerm ? LongTermText : Date is { } date ? Common.ChinaCalendar.Format(date) : NoneText;
 

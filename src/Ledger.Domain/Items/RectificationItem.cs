@@ -65,6 +65,12 @@ public sealed class RectificationItem : AggregateRoot
     /// <summary>How many times a leader approved a later deadline.</summary>
     public int ExtensionsApproved { get; private set; }
 
+    /// <summary>原定时限: the dated deadline in force before it was first moved; null while it never moved from a date.</summary>
+    public DateOnly? OriginalDueDate { get; private set; }
+
+    /// <summary>调整N次: how many times a set deadline moved, by an approved 延期 or by the office's 责任分工.</summary>
+    public int DeadlineAdjustments { get; private set; }
+
     /// <summary>When the item was last closed out (已销号); cleared when 回头看 reopens it.</summary>
     public DateTime? ClosedOutAt { get; private set; }
 
@@ -124,10 +130,10 @@ public sealed class RectificationItem : AggregateRoot
     }
 
     /// <summary>
-    /// Sets who answers for the item and by when. A changed deadline is recorded apart, with the old date kept;
-    /// assigning what is already assigned changes nothing, not even the version.
+    /// Sets who answers for the item and by when. Moving a deadline already set needs a reason and counts as an
+    /// adjustment, as an approved 延期 does; assigning what is already assigned changes nothing, not even the version.
     /// </summary>
-    public void Assign(Assignment assignment, Deadline deadline, ChangeStamp stamp)
+    public void Assign(Assignment assignment, Deadline deadline, string? reason, ChangeStamp stamp)
     {
         CheckRule(new ActionMustBeAllowed(ItemAction.ChangeWork, Status));
         var coIds = assignment.CoDepartments.Select(d => d.Id).Distinct().ToList();
@@ -157,12 +163,12 @@ public sealed class RectificationItem : AggregateRoot
 
         if (deadline != Deadline)
         {
-            var previous = Deadline;
-            DueDate = deadline.Date;
-            IsLongTerm = deadline.IsLongTerm;
-            Record(ItemChange.DeadlineChanged, "调整整改时限", previous.ToString(), deadline.ToString(), null, stamp);
+            SetDeadline(deadline, MovesDeadline(deadline) ? $"调整整改时限（第{DeadlineAdjustments + 1}次）" : "设定整改时限", reason, stamp);
         }
     }
+
+    /// <summary>Whether <paramref name="deadline"/> would move one already set (and so needs a reason), rather than set the first.</summary>
+    public bool MovesDeadline(Deadline deadline) => Deadline.IsMovedBy(deadline);
 
     public Measure AddMeasure(string text, Guid? leadDepartmentId, DateOnly? dueDate, ChangeStamp stamp)
     {
@@ -319,10 +325,8 @@ public sealed class RectificationItem : AggregateRoot
         Record(ItemChange.ExtensionDecided, approve ? "批准延期申请" : "驳回延期申请", null, ChinaCalendar.Format(pending.RequestedDate), pending.DecisionReason, stamp);
         if (approve)
         {
-            var previous = Deadline;
-            DueDate = pending.RequestedDate;
             ExtensionsApproved++;
-            Record(ItemChange.DeadlineChanged, $"延期（第{ExtensionsApproved}次）", previous.ToString(), Deadline.ToString(), pending.DecisionReason, stamp);
+            SetDeadline(Deadline.On(pending.RequestedDate), $"延期（第{ExtensionsApproved}次）", pending.DecisionReason ?? pending.Reason, stamp);
         }
     }
 
@@ -420,6 +424,30 @@ public sealed class RectificationItem : AggregateRoot
         ClosedOutAt = null;
         ClosedLate = false;
         MoveTo(ItemStatus.InProgress, reason, stamp);
+    }
+
+    /// <summary>
+    /// The one way a deadline changes. Moving one already set keeps the first date as 原定时限 and counts the move, so
+    /// 延期 and 责任分工 count alike, and the overdue figures can tell an item that left 超期 only because its date moved.
+    /// </summary>
+    private void SetDeadline(Deadline deadline, string summary, string? reason, ChangeStamp stamp)
+    {
+        var previous = Deadline;
+        if (MovesDeadline(deadline))
+        {
+            CheckRule(new ReasonIsRequired(reason, "调整整改时限"));
+            if (DeadlineAdjustments == 0)
+            {
+                OriginalDueDate = previous.Date;
+            }
+
+            DeadlineAdjustments++;
+        }
+
+        DueDate = deadline.Date;
+        IsLongTerm = deadline.IsLongTerm;
+        var change = previous == Deadline.None ? $"{summary}：{deadline}" : $"{summary}：{previous} → {deadline}";
+        Record(ItemChange.DeadlineChanged, change, previous.ToString(), deadline.ToString(), Text.Clean(reason), stamp);
     }
 
     private void MoveTo(ItemStatus to, string? reason, ChangeStamp stamp)

@@ -25,16 +25,47 @@ internal sealed class AuditTrail(LedgerDbContext db, ICurrentUser user, TimeProv
 
     public void Record(string action, string? reason)
     {
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditRecord)
-            .ToList();
-        if (entries.Count == 0)
+        var entries = Pending();
+        if (entries.Count > 0)
         {
+            Add(action, reason, entries.FirstOrDefault(e => e.Entity is AggregateRoot) ?? entries[0], entries);
+        }
+    }
+
+    public void RecordEach(string action, string? reason)
+    {
+        var entries = Pending();
+        var roots = entries.Where(e => e.Entity is AggregateRoot).ToList();
+        if (roots.Count == 0)
+        {
+            Record(action, reason);
             return;
         }
 
-        var root = entries.FirstOrDefault(e => e.Entity is AggregateRoot) ?? entries[0];
+        // A part belongs to the aggregate its foreign key names; anything else goes with the first.
+        var byRoot = entries.Except(roots).ToLookup(e => OwnerKey(e, roots) ?? KeyOf(roots[0]));
+        foreach (var root in roots)
+        {
+            Add(action, reason, root, [root, .. byRoot[KeyOf(root)]]);
+        }
+    }
+
+    private List<EntityEntry> Pending()
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditRecord)
+            .ToList();
+    }
+
+    private static Guid? OwnerKey(EntityEntry entry, List<EntityEntry> roots) =>
+        entry.Metadata.GetForeignKeys()
+            .Where(fk => fk.Properties.Count == 1 && roots.Exists(r => r.Metadata.ClrType == fk.PrincipalEntityType.ClrType))
+            .Select(fk => entry.Property(fk.Properties[0].Name).CurrentValue as Guid?)
+            .FirstOrDefault(id => id is not null);
+
+    private void Add(string action, string? reason, EntityEntry root, List<EntityEntry> entries)
+    {
         var changes = entries.Where(e => e.Entity is not IRecordOfItself).Select(Describe)
             .Concat(entries.Where(e => e.Entity is IRecordOfItself).GroupBy(e => (e.Metadata.ClrType.Name, e.State)).Select(Count))
             .ToList();

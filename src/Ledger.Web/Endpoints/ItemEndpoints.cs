@@ -17,7 +17,7 @@ internal static class ItemEndpoints
         var items = app.MapGroup("/api/items").WithTags("整改事项");
 
         items.MapGet("/", ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、超期工作日区间、N个工作日内到期、销号日期（closedOutFrom/closedOutTo，按办理记录）、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
+            .Doc("台账：按轮次、方面、状态、牵头部门、责任领导、是否逾期、因调整时限退出超期（movedOutOfOverdue）、待分工（unassigned）、超期工作日区间、N个工作日内到期、销号日期（closedOutFrom/closedOutTo，按办理记录）、关键词筛选，排序并分页；含剩余工作日和催办次数", changes: false, hasTarget: false)
             .Produces<PagedResult<ItemListDto>>();
         items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
             {
@@ -34,7 +34,9 @@ internal static class ItemEndpoints
         items.MapPut("/{id:guid}", (Guid id, EditItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("修改问题标题、描述或所属方面");
         items.MapPut("/{id:guid}/assignment", (Guid id, AssignItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
-            .Doc("责任分工：责任领导、牵头部门、配合部门、责任人和整改时限（或长期坚持）");
+            .Doc("责任分工：责任领导、牵头部门、配合部门、责任人和整改时限（或长期坚持）；调整已定的整改时限须填写理由（reason）");
+        items.MapPost("/assignment", (AssignItemsCommand c, IMediator m, CancellationToken ct) => m.Send(c, ct))
+            .Doc("批量分工：为所选事项（items：id 与 version）统一指定责任领导、牵头部门、责任人或整改时限，未填的保持各自原值；全部成功或全部不变，他人已修改的事项以 409 列出");
         items.MapPost("/{id:guid}/measures", (Guid id, AddMeasureCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
             .Doc("新增整改措施");
         items.MapPost("/{id:guid}/measures/{measureId:guid}/complete", (Guid id, Guid measureId, CompleteMeasureCommand c, IMediator m, CancellationToken ct) =>
@@ -44,7 +46,7 @@ internal static class ItemEndpoints
             .Doc("报送进展情况（本期进展、下一步、存在问题）");
 
         items.MapPost("/{id:guid}/acknowledge", (Guid id, AcknowledgeItemCommand c, IMediator m, CancellationToken ct) => m.Send(c with { Id = id }, ct))
-            .Doc("签收：牵头部门确认接收交办事项（签收前整改办看到“未签收”）");
+            .Doc("签收：牵头部门确认接收交办事项（签收前整改办看到“未签收”）；start 为 true 时未启动的事项同时开始整改");
         items.MapPut("/{id:guid}/measures/{measureId:guid}/evidence-required", (Guid id, Guid measureId, RequireMeasureEvidenceCommand c, IMediator m, CancellationToken ct) =>
                 m.Send(c with { Id = id, MeasureId = measureId }, ct))
             .Doc("佐证清单：整改办要求该措施单独提交佐证材料后方可申请销号");
@@ -131,6 +133,8 @@ internal static class ItemEndpoints
         Guid? ResponsibleLeaderId,
         bool? Overdue,
         bool? AwaitingAcknowledgement,
+        bool? MovedOutOfOverdue,
+        bool? Unassigned,
         int? DueWithinDays,
         int? OverdueWorkingDaysFrom,
         int? OverdueWorkingDaysTo,
@@ -152,6 +156,8 @@ internal static class ItemEndpoints
             ResponsibleLeaderId = ResponsibleLeaderId,
             Overdue = Overdue,
             AwaitingAcknowledgement = AwaitingAcknowledgement,
+            MovedOutOfOverdue = MovedOutOfOverdue,
+            Unassigned = Unassigned,
             DueWithinDays = DueWithinDays,
             OverdueWorkingDaysFrom = OverdueWorkingDaysFrom,
             OverdueWorkingDaysTo = OverdueWorkingDaysTo,

@@ -87,9 +87,12 @@ internal sealed partial class ExceptionProblemHandler(IProblemDetailsService pro
                 Detail = notFound.Message,
             },
             ConcurrencyConflictException conflict => WithExtension(
-                new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "数据已被修改", Detail = conflict.Message },
-                "currentVersion",
-                conflict.CurrentVersion),
+                WithExtension(
+                    new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "数据已被修改", Detail = conflict.Message },
+                    "currentVersion",
+                    conflict.CurrentVersion),
+                "changedIds",
+                conflict.ChangedIds.Count == 0 ? null : conflict.ChangedIds),
             BusinessRuleViolationException rule => WithExtension(
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "操作不符合整改规则", Detail = rule.Message },
                 "code",

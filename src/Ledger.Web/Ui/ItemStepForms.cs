@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ledger.Application.Items;
+using Ledger.Application.Organisation;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.AspNetCore.Components.Forms;
@@ -61,6 +62,9 @@ public enum StepFields
 
     /// <summary>A 督办通知's reply date and the office's requirement.</summary>
     Supervision = 1 << 15,
+
+    /// <summary>签收 that starts the work too (未启动 → 整改中), ticked unless the user unticks it.</summary>
+    StartWork = 1 << 16,
 }
 
 /// <summary>
@@ -95,7 +99,7 @@ internal static class ItemStepForms
     public static readonly IReadOnlyList<ItemStepForm> All =
     [
         new("acknowledge", ItemAction.Acknowledge, typeof(AcknowledgeItemCommand), ItemAction.Acknowledge.ToChinese(), Icons.Material.Filled.AssignmentTurnedIn,
-            StepFields.None, (id, version, _) => new AcknowledgeItemCommand(id, version)),
+            StepFields.StartWork, (id, version, m) => new AcknowledgeItemCommand(id, version, m.StartWork)),
         new("start", ItemAction.Start, typeof(StartItemCommand), ItemAction.Start.ToChinese(), Icons.Material.Filled.PlayArrow,
             StepFields.None, (id, version, _) => new StartItemCommand(id, version)),
         new("report-progress", ItemAction.ReportProgress, typeof(ReportProgressCommand), ItemAction.ReportProgress.ToChinese(), Icons.Material.Filled.EditNote,
@@ -112,7 +116,7 @@ internal static class ItemStepForms
             Applies: item => item.Measures.Count > 0),
         new("assign", ItemAction.ChangeWork, typeof(AssignItemCommand), "责任分工", Icons.Material.Filled.ManageAccounts,
             StepFields.Assignment, (id, version, m) => new AssignItemCommand(
-                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : DateText.Picked(m.DueDate), m.IsLongTerm)),
+                id, version, m.ResponsibleLeaderId, m.LeadDepartmentId, [.. m.CoDepartmentIds], m.ResponsiblePersonId, m.IsLongTerm ? null : DateText.Picked(m.DueDate), m.IsLongTerm, Blank(m.Reason))),
         new("edit", ItemAction.ChangeWork, typeof(EditItemCommand), "修改问题", Icons.Material.Filled.Edit,
             StepFields.Problem, (id, version, m) => new EditItemCommand(id, version, m.AspectId ?? Guid.Empty, m.Title, Blank(m.Description))),
         new("partially-done", ItemAction.MarkPartiallyDone, typeof(MarkItemPartiallyDoneCommand), ItemAction.MarkPartiallyDone.ToChinese(), Icons.Material.Filled.Timelapse,
@@ -150,8 +154,27 @@ internal static class ItemStepForms
     /// user's role sends: <see cref="ItemAction.ChangeWork"/> alone does not say whether that is a department's evidence
     /// or the office's checklist.
     /// </summary>
+    /// <remarks>An item no department has been given yet waits for 责任分工 before anything else, so that button comes first.</remarks>
     public static IReadOnlyList<ItemStepForm> Offered(ItemDetailDto item, ClaimsPrincipal user) =>
-        All.Where(f => item.AvailableActions.Contains(f.Action) && user.May(f.Command) && (f.Applies?.Invoke(item) ?? true)).ToList();
+        All.Where(f => item.AvailableActions.Contains(f.Action) && user.May(f.Command) && (f.Applies?.Invoke(item) ?? true))
+            .OrderBy(f => item.Item.LeadDepartmentId is null && f.Command == typeof(AssignItemCommand) ? 0 : 1)
+            .ToList();
+
+    /// <summary>
+    /// 责任人 choices: the active staff of the chosen lead department (everyone's staff while none is chosen); leaders
+    /// answer as 责任领导, not here. The current choice stays listed so the form shows it.
+    /// </summary>
+    public static IEnumerable<PersonDto> ResponsiblePeople(IEnumerable<PersonDto> people, Guid? leadDepartmentId, Guid? current) =>
+        people.Where(p => p.Id == current || (p.IsActive && !p.IsLeader && (leadDepartmentId is null || p.DepartmentId == leadDepartmentId)));
+
+    /// <summary>A person as a choice shows them: 周敏（办公室）, a leader by name alone; nothing for none.</summary>
+    public static string PersonName(IEnumerable<PersonDto> people, Guid? id) =>
+        people.FirstOrDefault(p => p.Id == id) is { } person
+            ? person.DepartmentName is { } department && !person.IsLeader ? $"{person.Name}（{department}）" : person.Name
+            : string.Empty;
+
+    /// <summary>The deadline a form's date and 长期坚持 box give.</summary>
+    public static Deadline DeadlineOf(DateTime? dueDate, bool isLongTerm) => Deadline.From(isLongTerm ? null : DateText.Picked(dueDate), isLongTerm);
 
     /// <summary>
     /// The item changed since the page read it (409 without a rule's code; a broken rule is a 409 with one): the page
@@ -250,4 +273,7 @@ public sealed class ItemStepModel
     public Guid? ResponsiblePersonId { get; set; }
 
     public bool IsLongTerm { get; set; }
+
+    /// <summary>签收 starts the work in the same step unless unticked; the server starts only an item not yet started.</summary>
+    public bool StartWork { get; set; } = true;
 }

@@ -49,6 +49,8 @@ internal static class LedgerQuery
             ResponsibleLeaderId = Id("responsibleLeaderId"),
             Overdue = Flag("overdue"),
             AwaitingAcknowledgement = Flag("awaitingAcknowledgement"),
+            MovedOutOfOverdue = Flag("movedOutOfOverdue"),
+            Unassigned = Flag("unassigned"),
             DueWithinDays = Number("dueWithinDays"),
             OverdueWorkingDaysFrom = Number("overdueWorkingDaysFrom"),
             OverdueWorkingDaysTo = Number("overdueWorkingDaysTo"),
@@ -90,6 +92,8 @@ internal static class LedgerQuery
         Add("responsibleLeaderId", query.ResponsibleLeaderId);
         Add("overdue", Lower(query.Overdue));
         Add("awaitingAcknowledgement", Lower(query.AwaitingAcknowledgement));
+        Add("movedOutOfOverdue", query.MovedOutOfOverdue == true ? "true" : null);
+        Add("unassigned", query.Unassigned == true ? "true" : null);
         Add("dueWithinDays", query.DueWithinDays);
         Add("overdueWorkingDaysFrom", query.OverdueWorkingDaysFrom);
         Add("overdueWorkingDaysTo", query.OverdueWorkingDaysTo);

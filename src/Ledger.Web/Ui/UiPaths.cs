@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Ledger.Application.Common.Security;
+
 namespace Ledger.Web.Ui;
 
 /// <summary>The addresses of the UI's own pages, named once for the pages, the layout and the cookie's redirects.</summary>
@@ -36,6 +39,19 @@ internal static class UiPaths
 
     public const string ReturnUrl = "returnUrl";
 
+    /// <summary>The site's root: each user's own first page (<see cref="HomeOf"/>).</summary>
+    public const string Home = "/";
+
+    /// <summary>
+    /// Where a role's day starts: a leader on 领导看板 with the approvals waiting, the office and the departments on
+    /// 我的待办; others (纪检监察, administrators) on the ledger; a stranger at sign-in.
+    /// </summary>
+    public static string HomeOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated != true ? SignIn
+        : user.IsInRole(Roles.Leader) ? Dashboard
+        : user.IsInRole(Roles.Office) || Roles.Department.Any(user.IsInRole) ? MyWork
+        : Ledger;
+
     public static string Item(Guid id) => $"/items/{id}";
 
     /// <summary>The 整改情况通报 of a round.</summary>
@@ -47,10 +63,10 @@ internal static class UiPaths
 
     /// <summary>
     /// The return address only when it stays on this site: a path of its own, never <c>//host</c> or <c>/\host</c>,
-    /// which browsers read as another site. Anything else goes to the ledger.
+    /// which browsers read as another site. Anything else goes to the user's own first page.
     /// </summary>
-    public static string LocalOrLedger(string? returnUrl) =>
+    public static string LocalOrHome(string? returnUrl) =>
         returnUrl is ['/', ..] && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
-            : Ledger;
+            : Home;
 }

@@ -49,7 +49,7 @@ internal static class UiSetup
         // The sign-in page needs its styles and scripts before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapGet("/", () => Results.Redirect(UiPaths.Ledger)).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(UiPaths.Home, (HttpContext context) => Results.Redirect(UiPaths.HomeOf(context.User))).ExcludeFromDescription().AllowAnonymous();
 
         // A form post from the app bar, so the cookie is cleared on a real response; the token keeps other sites from
         // signing a user out.

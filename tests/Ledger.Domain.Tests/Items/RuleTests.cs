@@ -104,7 +104,7 @@ public class RuleTests
         var item = ItemFactory.New();
         var office = new Assignee(Guid.NewGuid(), "办公室");
         var assignment = new Assignment(null, office, [office], null);
-        Assert.Equal("LeadDepartmentIsNotCoDepartment", CodeOf(() => item.Assign(assignment, Deadline.None, Stamp)));
+        Assert.Equal("LeadDepartmentIsNotCoDepartment", CodeOf(() => item.Assign(assignment, Deadline.None, null, Stamp)));
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public class RuleTests
         var office = new Assignee(Guid.NewGuid(), "办公室");
         var politics = new Assignee(Guid.NewGuid(), "政治部");
 
-        item.Assign(new Assignment(leader, office, [politics], null), Deadline.On(new DateOnly(2025, 3, 31)), Stamp);
-        item.Assign(new Assignment(leader, office, [politics], null), Deadline.LongTerm, Stamp);
+        item.Assign(new Assignment(leader, office, [politics], null), Deadline.On(new DateOnly(2025, 3, 31)), null, Stamp);
+        item.Assign(new Assignment(leader, office, [politics], null), Deadline.LongTerm, "制度建设需长期坚持", Stamp);
 
         Assert.Equal(office.Id, item.LeadDepartmentId);
         Assert.Equal([politics.Id], item.CoDepartments.Select(c => c.DepartmentId));
@@ -126,7 +126,44 @@ public class RuleTests
         Assert.Equal(2, deadlineChanges.Count);
         Assert.Equal("2025年3月31日", deadlineChanges[1].From);
         Assert.Equal("长期坚持", deadlineChanges[1].To);
+        Assert.Equal("制度建设需长期坚持", deadlineChanges[1].Reason);
         Assert.Single(item.History, h => h.Change == ItemChange.Assigned);
+    }
+
+    [Fact]
+    public void Moving_a_set_deadline_without_a_reason_is_refused()
+    {
+        var item = ItemFactory.New();
+        var assignment = new Assignment(null, new Assignee(Guid.NewGuid(), "办公室"), [], null);
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 1, 16)), null, Stamp);
+
+        Assert.Equal("ReasonIsRequired", CodeOf(() => item.Assign(assignment, Deadline.On(new DateOnly(2025, 2, 28)), " ", Stamp)));
+        Assert.Equal(new DateOnly(2025, 1, 16), item.DueDate);
+        Assert.Equal(0, item.DeadlineAdjustments);
+    }
+
+    [Fact]
+    public void Assignment_and_extension_moves_count_alike_and_keep_the_first_deadline()
+    {
+        var item = ItemFactory.New();
+        var assignment = new Assignment(null, new Assignee(Guid.NewGuid(), "办公室"), [], null);
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 1, 16)), null, Stamp);
+        Assert.Equal((null, 0), (item.OriginalDueDate, item.DeadlineAdjustments));
+
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 2, 28)), "牵头部门调整，重新部署", Stamp);
+        item.Start(Stamp);
+        item.RequestExtension(new DateOnly(2025, 3, 31), "需等待上级批复", 3, Stamp);
+        item.DecideExtension(true, null, Stamp);
+
+        Assert.Equal((new DateOnly(2025, 1, 16), 2, 1), (item.OriginalDueDate, item.DeadlineAdjustments, item.ExtensionsApproved));
+        var moves = item.History.Where(h => h.Change == ItemChange.DeadlineChanged).Skip(1)
+            .Select(h => (h.Summary, h.From, h.To, h.Reason)).ToList();
+        Assert.Equal(
+            [
+                ("调整整改时限（第1次）：2025年1月16日 → 2025年2月28日", "2025年1月16日", "2025年2月28日", "牵头部门调整，重新部署"),
+                ("延期（第1次）：2025年2月28日 → 2025年3月31日", "2025年2月28日", "2025年3月31日", "需等待上级批复"),
+            ],
+            moves);
     }
 
     [Fact]
@@ -134,10 +171,10 @@ public class RuleTests
     {
         var item = ItemFactory.New();
         var assignment = new Assignment(null, new Assignee(Guid.NewGuid(), "办公室"), [], null);
-        item.Assign(assignment, Deadline.On(new DateOnly(2025, 3, 31)), Stamp);
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 3, 31)), null, Stamp);
         var (version, history) = (item.Version, item.History.Count);
 
-        item.Assign(assignment, Deadline.On(new DateOnly(2025, 3, 31)), Stamp);
+        item.Assign(assignment, Deadline.On(new DateOnly(2025, 3, 31)), null, Stamp);
 
         Assert.Equal((version, history), (item.Version, item.History.Count));
     }

@@ -17,7 +17,7 @@ public class WorkflowTests
     private static RectificationItem Assigned(Assignee lead, DateOnly? due = null)
     {
         var item = ItemFactory.New();
-        item.Assign(new Assignment(null, lead, [], null), Deadline.On(due ?? new DateOnly(2025, 3, 31)), Stamp);
+        item.Assign(new Assignment(null, lead, [], null), Deadline.On(due ?? new DateOnly(2025, 3, 31)), null, Stamp);
         return item;
     }
 
@@ -27,16 +27,16 @@ public class WorkflowTests
         var item = ItemFactory.New();
         Assert.Equal("AcknowledgeNeedsLeadDepartment", CodeOf(() => item.Acknowledge(Stamp)));
 
-        item.Assign(new Assignment(null, Office, [], null), Deadline.None, Stamp);
+        item.Assign(new Assignment(null, Office, [], null), Deadline.None, null, Stamp);
         item.Acknowledge(Stamp);
         Assert.Equal(Stamp.At, item.AcknowledgedAt);
         Assert.Equal("tester", item.AcknowledgedBy);
         Assert.Equal("ItemIsAcknowledgedOnce", CodeOf(() => item.Acknowledge(Stamp)));
 
-        item.Assign(new Assignment(null, Office, [Politics], null), Deadline.None, Stamp);
+        item.Assign(new Assignment(null, Office, [Politics], null), Deadline.None, null, Stamp);
         Assert.NotNull(item.AcknowledgedAt);
 
-        item.Assign(new Assignment(null, Politics, [], null), Deadline.None, Stamp);
+        item.Assign(new Assignment(null, Politics, [], null), Deadline.None, null, Stamp);
         Assert.Null(item.AcknowledgedAt);
         Assert.Equal(ItemChange.Acknowledged, item.History.Single(h => h.Change == ItemChange.Acknowledged).Change);
     }
@@ -83,7 +83,7 @@ public class WorkflowTests
         Assert.Equal("ExtensionsAreLimited", CodeOf(() => item.RequestExtension(new DateOnly(2025, 5, 30), "理由", 1, Stamp)));
 
         var longTerm = ItemFactory.New();
-        longTerm.Assign(new Assignment(null, Office, [], null), Deadline.LongTerm, Stamp);
+        longTerm.Assign(new Assignment(null, Office, [], null), Deadline.LongTerm, null, Stamp);
         Assert.Equal("ExtensionNeedsDeadline", CodeOf(() => longTerm.RequestExtension(new DateOnly(2025, 5, 30), "理由", 2, Stamp)));
     }
 

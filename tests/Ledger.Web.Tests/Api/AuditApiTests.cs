@@ -96,6 +96,8 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
             _office.PutJsonAsync($"/api/items/{item.Id}/measures/{measure}/evidence-required", new { version = item.Version, required = true }));
         item = await Step<ItemState>("PUT /api/items/{id:guid}/assignment", _office, Office, "AssignItem", () =>
             _office.PutJsonAsync($"/api/items/{item.Id}/assignment", new { version = item.Version, leadDepartmentId = department.Id, responsibleLeaderId = leader.Id, dueDate = "2025-03-31" }));
+        item = (await Step<List<ItemState>>("POST /api/items/assignment", _office, Office, "AssignItems", () =>
+            _office.PostJsonAsync("/api/items/assignment", new { items = new[] { new { id = item.Id, version = item.Version } }, dueDate = "2025-04-15", reason = "统一调整时限" }))).Single();
 
         var head = factory.ClientFor(Roles.DepartmentHead, department.Id, userName: "audit-head");
         var staff = factory.ClientFor(Roles.DepartmentStaff, department.Id, userName: "audit-staff");

@@ -103,6 +103,7 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
             coDepartmentIds = new[] { politics.Id },
             responsiblePersonId = person.Id,
             isLongTerm = true,
+            reason = "制度建设需长期坚持",
         })).ReadAsync<ItemState>();
 
         var detail = await _ledgers.DetailAsync(item.Id);

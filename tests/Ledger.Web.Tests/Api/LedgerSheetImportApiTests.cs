@@ -79,7 +79,7 @@ public sealed class LedgerSheetImportApiTests(LedgerSheetFixture fixture) : ICla
         Assert.Equal(["办公室"], updated.CoDepartments.Select(d => d.Name));
         Assert.Equal(["建立学习制度", "开展专题学习"], updated.Measures.Select(m => m.Text));
         Assert.Equal((new DateOnly(2025, 1, 15), "已起草学习制度"), (updated.ProgressReports[^1].ReportDate, updated.ProgressReports[^1].Progress));
-        Assert.Contains(updated.History, h => h.Summary == "调整整改时限" && h.From == "2025年1月10日");
+        Assert.Contains(updated.History, h => h.Summary.StartsWith("调整整改时限（第1次）：2025年1月10日 → ", StringComparison.Ordinal) && h.Reason == "按导入的台账调整");
         var created = items.Single(i => i.Item.Kind == Domain.Items.ItemKind.ImmediateFix);
         Assert.Equal(("公车管理台账缺失", "未按规定登记", "Completed", true), (created.Item.Title, created.Description, created.Item.Status.ToString(), created.Item.IsLongTerm));
         Assert.All(created.Measures, m => Assert.Equal(new DateOnly(2025, 1, 16), m.CompletedOn));

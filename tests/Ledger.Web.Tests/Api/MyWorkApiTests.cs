@@ -35,7 +35,7 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
 
         var head = await MyWorkAsync(s.HeadA);
         Assert.Equal(
-            [MyWorkKind.Instructions, MyWorkKind.AwaitingAcknowledgement, MyWorkKind.ProgressDue, MyWorkKind.Overdue, MyWorkKind.DueSoon, MyWorkKind.EvidenceMissing, MyWorkKind.SentBack],
+            [MyWorkKind.Instructions, MyWorkKind.AwaitingAcknowledgement, MyWorkKind.ProgressDue, MyWorkKind.Overdue, MyWorkKind.DueSoon, MyWorkKind.EvidenceMissing, MyWorkKind.ReadyForCloseOut, MyWorkKind.SentBack],
             head.Groups.Select(g => g.Kind));
         Assert.Equal("待签收", Group(head, MyWorkKind.AwaitingAcknowledgement).Title);
         Assert.Contains(unacknowledged.Id, Ids(head, MyWorkKind.AwaitingAcknowledgement));
@@ -47,6 +47,13 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
         Assert.Equal([evidence.Id], Ids(head, MyWorkKind.EvidenceMissing));
         Assert.All(head.Groups, g => Assert.DoesNotContain(elsewhere.Id, g.Items.Select(i => i.Id)));
         Assert.All(head.Groups, g => Assert.Equal(g.Items.Count, g.TotalCount));
+
+        // An item in two groups (待签收 and 已超期) is one item to do, in the page's summary and the menu's count.
+        var distinct = head.Groups.SelectMany(g => g.Items).Select(i => i.Id).Distinct().Count();
+        Assert.True(head.Groups.Sum(g => g.TotalCount) > distinct);
+        Assert.Equal(distinct, head.ItemCount);
+        var count = await (await s.HeadA.GetAsync("/api/my-work?countOnly=true")).ReadAsync<MyWorkDto>();
+        Assert.Equal((0, distinct), (count.Groups.Count, count.ItemCount));
 
         // Staff may not ask for a close-out or an extension: nothing of theirs can be sent back.
         var staff = await MyWorkAsync(factory.ClientFor(Roles.DepartmentStaff, s.A));
@@ -132,6 +139,11 @@ public sealed class MyWorkApiTests(LedgerApiFactory factory) : IClassFixture<Led
         Assert.Contains(bare.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.Contains(noLeader.Id, Ids(office, MyWorkKind.Unassigned));
         Assert.DoesNotContain(assigned.Id, Ids(office, MyWorkKind.Unassigned));
+
+        // 待分工 opens the ledger showing the same items, to tick and assign together.
+        var ledger = await (await _office.GetAsync($"/api/items?{LedgerQuery.Format(Group(office, MyWorkKind.Unassigned).Ledger! with { PageSize = 200 })}"))
+            .ReadAsync<PagedResult<ItemListDto>>();
+        Assert.Equal(Ids(office, MyWorkKind.Unassigned).Order(), ledger.Items.Select(i => i.Id).Order());
 
         extended = await new Ledgers(s.HeadA).ActAsync(extended, "extension/request", new { newDueDate = "2025-04-30", reason = "需待上级批复" });
         var leader = await MyWorkAsync(s.Leader);

@@ -98,6 +98,9 @@ internal sealed class ReminderScene(LedgerApiFactory factory, Guid department, G
             responsiblePersonId = responsiblePerson ?? person,
             responsibleLeaderId = leader,
             dueDate,
+
+            // A later call moves the deadline, which needs a reason; the first one keeps it in its audit record.
+            reason = "按整改方案调整时限",
         })).ReadAsync<ItemState>();
 
     /// <summary>Walks an item to 已完成, 销号申请中 or 已销号 (the step named), the way its owners would.</summary>

@@ -84,6 +84,9 @@ internal static class FigureRequests
             responsibleLeaderId = leaderId,
             leadDepartmentId = departmentId,
             dueDate,
+
+            // A later call moves the deadline, which needs a reason; the first one keeps it in its audit record.
+            reason = "按整改方案调整时限",
         })).ReadAsync<ItemState>();
 
     /// <summary>An imported 已完成 problem through 销号: assignment, evidence, request, the office's review, the leader's approval.</summary>

@@ -149,7 +149,7 @@ public sealed class ScopeMatrixTests(LedgerApiFactory factory) : IClassFixture<L
             "read" => await client.GetAsync($"/api/items/{id}"),
             "progress" => await client.PostJsonAsync($"/api/items/{id}/progress", new { progress = "已召开专题会议" }),
             "measure" => await client.PostJsonAsync($"/api/items/{id}/measures", new { version, text = "建立制度" }),
-            "assignment" => await client.PutJsonAsync($"/api/items/{id}/assignment", new { version, dueDate = "2025-04-30" }),
+            "assignment" => await client.PutJsonAsync($"/api/items/{id}/assignment", new { version, dueDate = "2025-04-30", reason = "调整时限" }),
             "evidence" => await Ledgers.UploadAsync(client, id, version, "纪要.pdf", Ledgers.Pdf(Guid.NewGuid().ToString())),
             "edit" => await client.PutJsonAsync($"/api/items/{id}", new { version, title = "改过的标题", aspectId = (await ledgers.DetailAsync(id)).Item.AspectId }),
             _ => await client.PostJsonAsync($"/api/items/{id}/{action}", new { version, reason = "理由", summary = "已完成", pass = true, approve = true, newDueDate = "2025-06-30" }),

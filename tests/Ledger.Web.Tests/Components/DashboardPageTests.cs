@@ -1,6 +1,7 @@
 using Bunit;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Dashboard;
+using Ledger.Application.Items;
 using Ledger.Application.Reports;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
@@ -25,7 +26,8 @@ public sealed class DashboardPageTests : PageContext
         SignIn(Roles.Leader);
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays));
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto([], 0));
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
 
         var page = Render<Dashboard>();
@@ -35,6 +37,8 @@ public sealed class DashboardPageTests : PageContext
         Assert.Equal($"/items?roundId={Round}&overdue=true&sort=Deadline", Href(page, "[data-testid=card-overdue]"));
         Assert.Equal($"/items?roundId={Round}&status=Completed&status=CloseOutRequested&status=ClosedOut", Href(page, "[data-testid=card-completed]"));
         Assert.Equal($"/items?roundId={Round}&status=PartiallyDone", Href(page, "[data-testid=card-partially-done]"));
+        Assert.Equal($"/items?roundId={Round}&movedOutOfOverdue=true", Href(page, "[data-testid=card-moved-out-of-overdue]"));
+        Assert.Equal("因调整时限退出超期2个", string.Concat(page.Find("[data-testid=card-moved-out-of-overdue]").TextContent.Where(c => !char.IsWhiteSpace(c))));
         Assert.Equal(
             [
                 $"/items?roundId={Round}&overdueWorkingDaysTo=5&sort=Deadline",
@@ -52,6 +56,33 @@ public sealed class DashboardPageTests : PageContext
         Assert.Equal(
             [$"/items?roundId={Round}&closedOutFrom=2025-01-06&closedOutTo=2025-01-12", $"/items?roundId={Round}&closedOutFrom=2025-01-13&closedOutTo=2025-01-16"],
             page.FindAll("[data-testid=trend-closed-out] a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void A_leader_sees_the_requests_waiting_for_their_approval_each_linking_to_its_item()
+    {
+        SignIn(Roles.Leader);
+        var closeOut = Items.Row(ItemStatus.CloseOutRequested);
+        var extension = Items.Row(ItemStatus.InProgress);
+        Mediator
+            .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto(
+                [
+                    new(MyWorkKind.CloseOutToApprove, "待审批的销号申请", "整改办已审核通过、等待领导审批的销号申请。", 1, [closeOut], null),
+                    new(MyWorkKind.ExtensionToDecide, "待审批的延期申请", "牵头部门申请延长整改时限的事项。", 1, [extension], null),
+                    new(MyWorkKind.LeaderOverdue, "我分管的超期事项", "已过整改时限尚未完成的事项。", 3, [Items.Row()], null),
+                ],
+                5));
+
+        var page = Render<Dashboard>();
+
+        var approvals = page.WaitForElement("[data-testid=approvals]");
+        Assert.Equal("2", approvals.QuerySelector("[data-testid=approvals-count]")!.TextContent);
+        Assert.Equal(
+            [UiPaths.Item(closeOut.Id), UiPaths.Item(extension.Id)],
+            approvals.QuerySelectorAll("[data-testid=approval-item]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["待审批的销号申请（1）", "待审批的延期申请（1）"], approvals.QuerySelectorAll(".dashboard-approvals-title").Select(t => t.TextContent));
     }
 
     [Fact]
@@ -109,7 +140,8 @@ public sealed class DashboardPageTests : PageContext
             new WeekTrendDto(new DateOnly(2024, 12, 30), new DateOnly(2025, 1, 5), 40, 0),
             new WeekTrendDto(new DateOnly(2025, 1, 6), new DateOnly(2025, 1, 12), 38, 2),
             new WeekTrendDto(new DateOnly(2025, 1, 13), new DateOnly(2025, 1, 16), 37, 1),
-        ]);
+        ],
+        2);
 
     private static string? Href(IRenderedComponent<Dashboard> page, string selector) => page.Find(selector).GetAttribute("href");
 }

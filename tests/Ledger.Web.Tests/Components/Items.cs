@@ -35,6 +35,8 @@ internal static class Items
             0,
             false,
             0,
+            null,
+            0,
             false,
             0,
             DateTime.UtcNow);

@@ -10,6 +10,16 @@ namespace Ledger.Web.Tests.Ui;
 public sealed class ItemStepFormsTests
 {
     [Fact]
+    public void Acknowledging_starts_the_work_unless_the_user_unticks_it()
+    {
+        var form = ItemStepForms.All.Single(f => f.Key == "acknowledge");
+        var (id, version) = (Guid.NewGuid(), Guid.NewGuid());
+
+        Assert.Equal(new AcknowledgeItemCommand(id, version, Start: true), form.Build(id, version, new ItemStepModel()));
+        Assert.Equal(new AcknowledgeItemCommand(id, version, Start: false), form.Build(id, version, new ItemStepModel { StartWork = false }));
+    }
+
+    [Fact]
     public void Every_step_the_server_takes_on_an_item_has_one_button_for_its_own_step()
     {
         var commands = typeof(ItemStepAttribute).Assembly.GetTypes()

@@ -18,6 +18,8 @@ public sealed class LedgerQueryTests
         ResponsibleLeaderId = Guid.Parse("01a209b6-9f55-7343-908c-d42d8cadc8b3"),
         Overdue = true,
         AwaitingAcknowledgement = false,
+        MovedOutOfOverdue = true,
+        Unassigned = true,
         DueWithinDays = 5,
         OverdueWorkingDaysFrom = 6,
         OverdueWorkingDaysTo = 20,

@@ -19,7 +19,7 @@ public sealed class UiHostTests(LedgerApiFactory factory) : IClassFixture<Ledger
     private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task The_root_opens_the_ledger_and_a_page_sends_a_stranger_to_sign_in_where_the_API_answers_401()
+    public async Task The_root_and_a_page_send_a_stranger_to_sign_in_where_the_API_answers_401()
     {
         using var anonymous = factory.Anonymous();
         var browser = Browser();
@@ -30,7 +30,7 @@ public sealed class UiHostTests(LedgerApiFactory factory) : IClassFixture<Ledger
         var signIn = await browser.GetAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
-        Assert.Equal("/items", root.Headers.Location?.OriginalString);
+        Assert.Equal("/account/login", root.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, ledger.StatusCode);
         Assert.Equal("/account/login?returnUrl=%2Fitems%3Fstatus%3DCompleted", ledger.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
@@ -41,13 +41,33 @@ public sealed class UiHostTests(LedgerApiFactory factory) : IClassFixture<Ledger
 
     [Theory]
     [InlineData("/items?page=2", "/items?page=2")]
-    [InlineData("//evil.example/items", "/items")]
-    [InlineData("/\\evil.example", "/items")]
-    [InlineData("https://evil.example/", "/items")]
-    [InlineData(null, "/items")]
+    [InlineData("//evil.example/items", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData(null, "/")]
     public void After_sign_in_only_an_address_of_this_site_is_followed(string? returnUrl, string expected)
     {
-        Assert.Equal(expected, UiPaths.LocalOrLedger(returnUrl));
+        Assert.Equal(expected, UiPaths.LocalOrHome(returnUrl));
+    }
+
+    [Theory]
+    [InlineData(Roles.Leader, "/dashboard")]
+    [InlineData(Roles.Office, "/my-work")]
+    [InlineData(Roles.DepartmentHead, "/my-work")]
+    [InlineData(Roles.DepartmentStaff, "/my-work")]
+    [InlineData(Roles.Supervisor, "/items")]
+    public async Task The_root_sends_each_role_to_its_own_first_page(string role, string home)
+    {
+        var userName = $"home-{role}".ToLowerInvariant();
+        factory.CreateUser(userName, role);
+        using var browser = factory.Anonymous();
+        var login = await browser.PostJsonAsync("/api/auth/login?useCookies=true", new { userName, password = LedgerApiFactory.Password });
+        browser.DefaultRequestHeaders.Add("Cookie", login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Ledger.Auth=", StringComparison.Ordinal)).Split(';')[0]);
+
+        var root = await browser.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal(home, root.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -25,7 +25,15 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWo
         try
         {
             var response = await next();
-            auditTrail.Record(ActionName(), (request as IHasReason)?.Reason ?? context.AuditNote);
+            var reason = (request as IHasReason)?.Reason ?? context.AuditNote;
+            if (request is IAuditedPerAggregate)
+            {
+                auditTrail.RecordEach(ActionName(), reason);
+            }
+            else
+            {
+                auditTrail.Record(ActionName(), reason);
+            }
 
             // What the handler read may have changed since: the versions it read are the concurrency tokens the save
             // checks, so a stale decision is refused here rather than written over another's.

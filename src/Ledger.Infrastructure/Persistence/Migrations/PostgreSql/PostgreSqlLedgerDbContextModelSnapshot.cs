@@ -437,6 +437,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("DeadlineAdjustments")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -459,6 +462,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OriginalDueDate")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("ResponsibleLeaderId")
                         .HasColumnType("uuid");

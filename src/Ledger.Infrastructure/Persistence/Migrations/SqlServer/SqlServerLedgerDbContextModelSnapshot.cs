@@ -437,6 +437,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("DeadlineAdjustments")
+                        .HasColumnType("int");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -459,6 +462,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("OriginalDueDate")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("ResponsibleLeaderId")
                         .HasColumnType("uniqueidentifier");

@@ -432,6 +432,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeadlineAdjustments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -454,6 +457,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OriginalDueDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ResponsibleLeaderId")
                         .HasColumnType("TEXT");
