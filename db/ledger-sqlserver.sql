@@ -1474,3 +1474,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121021_RoundShortName'
+)
+BEGIN
+    ALTER TABLE [Rounds] ADD [ShortName] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206121021_RoundShortName'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206121021_RoundShortName', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1001,6 +1001,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("RectificationPeriodEnd")
                         .HasColumnType("date");
 
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
