@@ -91,7 +91,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             new DashboardList<UpcomingItemDto>(
                 await Ledger(upcoming).CountAsync(cancellationToken),
                 (await RowsAsync(Ledger(upcoming), today, calendar, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
-                    r.Id, r.RoundId, r.Kind, r.Number, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
+                    r.Id, r.RoundId, r.Kind, r.Number, r.RoundTag, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
             await TrendAsync(items, today, cancellationToken));
     }
 
@@ -143,6 +143,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             r.RoundId,
             r.Kind,
             r.Number,
+            r.RoundTag,
             r.Title,
             r.StatusText,
             r.LeadDepartmentId,

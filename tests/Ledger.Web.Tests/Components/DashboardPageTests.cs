@@ -92,7 +92,7 @@ public sealed class DashboardPageTests : PageContext
     }
 
     private static readonly OverdueItemDto Overdue = new(
-        Guid.NewGuid(), Round, ItemKind.Feedback, 3, "理论学习不够深入", "整改中", Department, "办公室", "周敏",
+        Guid.NewGuid(), Round, ItemKind.Feedback, 3, "2024年三巡·第3项", "理论学习不够深入", "整改中", Department, "办公室", "周敏",
         new DateOnly(2024, 12, 10), new DateOnly(2024, 12, 17), 21, 2);
 
     private static DashboardDto Dashboard(Guid? roundId, int dueSoon) => new(
