@@ -25,7 +25,8 @@ public sealed class DashboardPageTests : PageContext
         SignIn(Roles.Leader);
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays));
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => []);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
 
         var page = Render<Dashboard>();
@@ -55,6 +56,52 @@ public sealed class DashboardPageTests : PageContext
     }
 
     [Fact]
+    public void Departments_rank_by_rate_or_by_overdue_count_with_full_names_and_their_red_and_yellow_bars_open_the_ledger()
+    {
+        SignIn(Roles.Leader);
+        var planning = Guid.NewGuid();
+        IReadOnlyList<DepartmentFiguresDto> figures =
+        [
+            new(planning, "计划财务装备部", 10, 9, 8, 6, 1, 0, 0),
+            new(Guid.NewGuid(), "办公室", 10, 2, 10, 1, 5, 2, 1),
+            new(Guid.NewGuid(), "第一检察部", 10, 5, 6, 3, 2, 1, 2),
+            new(Guid.NewGuid(), "第二检察部", 10, 6, 6, 4, 0, 3, 1),
+            new(Guid.NewGuid(), "政治部", 10, 7, 7, 7, 0, 0, 3),
+            new(Guid.NewGuid(), "案件管理部", 10, 4, 9, 2, 3, 0, 3),
+            new(null, "未定牵头部门", 2, 0, 0, 0, 0, 0, 0),
+        ];
+        Mediator
+            .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => figures);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
+
+        var page = Render<Dashboard>();
+
+        page.WaitForElement("[data-testid=department-figures]");
+        Assert.Equal(new GetDepartmentFiguresQuery(Round, 5), Mediator.SentOf<GetDepartmentFiguresQuery>().Single());
+        string[] Names() => [.. page.FindAll("[data-testid=department-row] td.department-name").Select(td => td.TextContent.Trim())];
+        Assert.Equal(["计划财务装备部", "政治部", "第二检察部", "第一检察部", "案件管理部", "办公室", "未定牵头部门"], Names());
+        var first = page.FindAll("[data-testid=department-row]")[0];
+        Assert.Contains("红榜", first.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("90%", "75%"), (first.QuerySelector("[data-testid=completion-rate]")!.TextContent, first.QuerySelector("[data-testid=on-time-rate]")!.TextContent));
+        Assert.Contains("黑榜", page.FindAll("[data-testid=department-row]")[5].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/items?roundId={Round}&leadDepartmentId={planning}&overdue=true&sort=Deadline", first.QuerySelector("[data-testid=light-red]")!.GetAttribute("href"));
+
+        page.Find("[data-testid=rank-on-time]").Click();
+        Assert.Equal(["政治部", "计划财务装备部", "第二检察部", "第一检察部", "案件管理部", "办公室", "未定牵头部门"], Names());
+        page.Find("[data-testid=rank-overdue]").Click();
+        Assert.Equal(["办公室", "案件管理部", "第一检察部", "计划财务装备部", "第二检察部", "政治部", "未定牵头部门"], Names());
+        var office = page.FindAll("[data-testid=department-row]")[0];
+        Assert.Equal(["5", "2"], office.QuerySelectorAll("a.light").Select(a => a.TextContent));
+        Assert.EndsWith("&dueWithinDays=5&sort=Deadline", office.QuerySelector("[data-testid=light-yellow]")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // The definitions are written out, not left to a hover.
+        Assert.Contains("按期完成率＝按期销号÷到期应完成", page.Find("[data-testid=department-figures-note]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("按期销号20个÷到期应完成30个（已完成未销号的不计入）", page.Find("[data-testid=card-on-time-rate-note]").TextContent);
+    }
+
+    [Fact]
     public void The_office_issues_a_supervision_notice_for_a_departments_overdue_items_and_is_offered_its_docx()
     {
         SignIn(Roles.Office);
@@ -62,6 +109,7 @@ public sealed class DashboardPageTests : PageContext
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
             .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => [])
             .Answer<Application.Reminders.GetReminderWarningsQuery, Application.Reminders.ReminderWarningsDto>(_ => new(new([], 0, null), 0, null))
             .Answer<Application.Reminders.SuperviseDepartmentCommand, Application.Reminders.SupervisionNoticeDto>(c =>
                 new(Guid.Empty, "督〔2025〕3号", "办公室", c.ReplyBy, 3, "/api/supervision-notices/1/docx"));
