@@ -1093,23 +1093,30 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206121230_ItemDeadlineAdjustments') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
+    ALTER TABLE "Rounds" ADD "ShortName" character varying(20);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
     ALTER TABLE "Items" ADD "DeadlineAdjustments" integer NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206121230_ItemDeadlineAdjustments') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
     ALTER TABLE "Items" ADD "OriginalDueDate" date;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206121230_ItemDeadlineAdjustments') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261206121230_ItemDeadlineAdjustments', '10.0.14');
+    VALUES ('20261206134436_RoundTagsAndDeadlineAdjustments', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

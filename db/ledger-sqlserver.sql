@@ -1477,7 +1477,15 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206121224_ItemDeadlineAdjustments'
+    WHERE [MigrationId] = N'20261206134434_RoundTagsAndDeadlineAdjustments'
+)
+BEGIN
+    ALTER TABLE [Rounds] ADD [ShortName] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206134434_RoundTagsAndDeadlineAdjustments'
 )
 BEGIN
     ALTER TABLE [Items] ADD [DeadlineAdjustments] int NOT NULL DEFAULT 0;
@@ -1485,7 +1493,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206121224_ItemDeadlineAdjustments'
+    WHERE [MigrationId] = N'20261206134434_RoundTagsAndDeadlineAdjustments'
 )
 BEGIN
     ALTER TABLE [Items] ADD [OriginalDueDate] date NULL;
@@ -1493,11 +1501,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206121224_ItemDeadlineAdjustments'
+    WHERE [MigrationId] = N'20261206134434_RoundTagsAndDeadlineAdjustments'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206121224_ItemDeadlineAdjustments', N'10.0.14');
+    VALUES (N'20261206134434_RoundTagsAndDeadlineAdjustments', N'10.0.14');
 END;
 
 COMMIT;

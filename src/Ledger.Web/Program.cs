@@ -41,7 +41,10 @@ if (worker)
 
 app.UseTransport();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodeAnswers();
+
+// After the status code answers, so the 404 page they re-execute is routed to its page.
+app.UseRouting();
 app.UseChinese();
 app.UseAuthentication();
 app.UseSessionCheck();

@@ -20,7 +20,13 @@ public sealed class DashboardTests(BrowserHost host)
         await Expect(page.GetByTestId("as-of")).ToHaveTextAsync("截至2025年1月16日");
         await Expect(page.GetByTestId("card-total")).ToContainTextAsync(expected.Totals.Total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("overdue").Locator("tbody tr")).ToHaveCountAsync(expected.Overdue.Rows.Count);
-        await Expect(page.Locator(".mud-chart svg")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".mud-chart svg")).ToHaveCountAsync(1);
+
+        // Each lead department by its whole name, its red bar opening its overdue items.
+        var planning = page.GetByTestId("department-row").Filter(new LocatorFilterOptions { HasText = "计划财务装备部" });
+        await Expect(planning.Locator("td.department-name")).ToHaveTextAsync("计划财务装备部");
+        await Expect(page.GetByTestId("department-figures-note")).ToContainTextAsync("按期完成率＝按期销号÷到期应完成");
+        await Expect(page.GetByTestId("card-on-time-rate-note")).ToContainTextAsync("已完成未销号的不计入");
         await BrowserHost.ScreenshotAsync(page, "dashboard");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 1366, $"the dashboard is {width}px wide on a 1366px screen");

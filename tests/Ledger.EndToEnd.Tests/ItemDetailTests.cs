@@ -100,6 +100,9 @@ public sealed class ItemDetailTests(BrowserHost host)
         await TabToAsync(page, page.GetByTestId("action-report-progress"), 80);
         await page.Keyboard.PressAsync("Enter");
         var dialog = ItemPage.Dialog(page);
+
+        // The dialog opens on its first field, so typing starts there.
+        await Expect(dialog.Locator("input:focus, textarea:focus")).ToHaveCountAsync(1);
         var progress = dialog.GetByRole(AriaRole.Textbox, new LocatorGetByRoleOptions { Name = "本期进展" });
         await TabToAsync(page, progress, 10);
         await page.Keyboard.TypeAsync("键盘报送：已完成制度修订。");

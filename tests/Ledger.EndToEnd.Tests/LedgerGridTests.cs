@@ -113,6 +113,15 @@ public sealed class LedgerGridTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(page, "ledger-phone");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the page is {width}px wide on a 390px screen");
+
+        // The filters fold behind 更多筛选, so the first item shows on the first screen; opened, they are all there.
+        var firstRow = await Rows(page).First.BoundingBoxAsync();
+        Assert.True(firstRow!.Y + 40 <= 844, $"the first row starts {firstRow.Y}px down a 844px screen");
+        var department = page.GetByTestId("ledger-filters").Locator("label").Filter(new LocatorFilterOptions { HasText = "牵头部门" });
+        await Expect(department).ToBeHiddenAsync();
+        await page.GetByTestId("filters-toggle").ClickAsync();
+        await Expect(department).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("filters-toggle")).ToHaveTextAsync("收起筛选");
     }
 
     /// <summary>Signs in (landing on the user's own first page) and opens the ledger.</summary>

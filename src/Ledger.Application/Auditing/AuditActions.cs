@@ -70,6 +70,21 @@ public static class AuditActions
         ["WriteReportItemText"] = "改写通报中的整改情况",
     };
 
+    /// <summary>The actions by what they are about, for a filter that lists 50-odd actions in a few groups; each action once.</summary>
+    public static readonly IReadOnlyList<(string Group, IReadOnlyList<string> Actions)> Groups =
+    [
+        ("事项办理", ["CreateItem", "EditItem", "AcknowledgeItem", "StartItem", "ReportProgress", "AddMeasure", "CompleteMeasure", "RequireMeasureEvidence", "AttachEvidence", "WithdrawEvidence", "MarkItemPartiallyDone", "MarkItemCompleted"]),
+        ("分工与时限", ["AssignItem", "RequestExtension", "DecideExtension"]),
+        ("销号", ["RequestCloseOut", "ReviewCloseOut", "DecideCloseOut", "ResumeItem", "ReopenItem"]),
+        ("催办督办与批示", ["ChaseItem", "SuperviseItem", "SuperviseDepartment", "InstructItem", "ReadInstructions"]),
+        ("巡察轮次与导入", ["CreateRound", "UpdateRound", "AddAspect", "RenameAspect", "ImportReport", "ImportLedgerSheet"]),
+        ("整改情况通报", ["EditReport", "WriteReportItemText", "PublishReport"]),
+        ("提醒与通知", ["RecordReminders", "DeliverNotifications", "RetryEmailDelivery", "MarkNotificationRead", "MarkAllNotificationsRead", "UpdateMyNotificationSettings"]),
+        ("部门与人员", ["CreateDepartment", "RenameDepartment", "SetDepartmentActive", "DeleteDepartment", "CreatePerson", "UpdatePerson", "SetPersonActive", "DeletePerson"]),
+        ("账号与登录", ["CreateUser", "UpdateUser", "ResetPassword", "ChangePassword", "SignIn", "SignInFailed", "SignOut", "LockedOut", "RefreshTokenReused"]),
+        ("系统设置", ["UpdateReminderSettings", "UpdateWorkflowSettings", "SetCalendarDay", "DeleteCalendarDay", "SeedWorkingCalendar"]),
+    ];
+
     public static IReadOnlyCollection<string> Known => Chinese.Keys;
 
     /// <summary>The Chinese name, or the action itself for records written by a command that no longer exists.</summary>

@@ -7,10 +7,14 @@ namespace Ledger.Application.Auditing;
 
 /// <param name="Entity">The record's type as stored (RectificationItem); <paramref name="EntityText"/> names it in Chinese.</param>
 /// <param name="Id">The record written; empty for a count of records of one kind (notifications sent, say).</param>
-public sealed record AuditChange(string Entity, string EntityText, Guid Id, string StateText, IReadOnlyList<AuditValue> Values);
+/// <param name="Name">What <paramref name="Id"/> is called (a department's name, an item's tag and title), where known.</param>
+public sealed record AuditChange(string Entity, string EntityText, Guid Id, string StateText, IReadOnlyList<AuditValue> Values, string? Name = null);
 
 /// <param name="Name">The field as stored, <paramref name="Label"/> its name in Chinese (the stored name where none is known).</param>
-/// <param name="From">Null on a new record; a status, date, time or yes/no as the pages write it, anything else as stored.</param>
+/// <param name="From">
+/// Null on a new record; a status, a kind of history entry, a date, time or yes/no as the pages write it, an id by the name
+/// of what it stands for, anything else as stored.
+/// </param>
 /// <param name="To">Null on a deleted record.</param>
 public sealed record AuditValue(string Name, string Label, string? From, string? To);
 
@@ -145,7 +149,8 @@ public static class AuditChanges
     public static string EntityText(string entity) => Entities.GetValueOrDefault(entity, entity);
 
     /// <summary>The changes as <see cref="AuditRecordDto.Changes"/> holds them (the audit trail's JSON), in order.</summary>
-    public static IReadOnlyList<AuditChange> Read(JsonElement changes) =>
+    /// <param name="names">What ids stand for (<see cref="AuditNames"/>); an id without a name stays as stored.</param>
+    public static IReadOnlyList<AuditChange> Read(JsonElement changes, IReadOnlyDictionary<Guid, string>? names = null) =>
         changes.ValueKind != JsonValueKind.Array
             ? []
             : [.. changes.EnumerateArray().Select(change =>
@@ -153,28 +158,28 @@ public static class AuditChanges
                 var entity = Text(change, "Entity") ?? string.Empty;
                 var state = Text(change, "State") ?? string.Empty;
                 var values = change.TryGetProperty("Values", out var v) && v.ValueKind == JsonValueKind.Object
-                    ? v.EnumerateObject().Select(p => Value(entity, p.Name, Text(p.Value, "From"), Text(p.Value, "To"))).ToList()
+                    ? v.EnumerateObject().Select(p => Value(entity, p.Name, Text(p.Value, "From"), Text(p.Value, "To"), names)).ToList()
                     : [];
-                return new AuditChange(
-                    entity,
-                    EntityText(entity),
-                    change.TryGetProperty("Id", out var id) && id.TryGetGuid(out var guid) ? guid : Guid.Empty,
-                    States.GetValueOrDefault(state, state),
-                    values);
+                var own = change.TryGetProperty("Id", out var id) && id.TryGetGuid(out var guid) ? guid : Guid.Empty;
+                return new AuditChange(entity, EntityText(entity), own, States.GetValueOrDefault(state, state), values, names?.GetValueOrDefault(own));
             })];
 
     // An item's status, and the statuses its history line moved between; a date, an instant (China's time) and a yes/no
     // as the pages write them. The record keeps them as stored; only the reading changes.
-    private static AuditValue Value(string entity, string name, string? from, string? to)
+    private static AuditValue Value(string entity, string name, string? from, string? to, IReadOnlyDictionary<Guid, string>? names)
     {
         var isStatus = (entity, name) is (nameof(RectificationItem), "Status") or ("ItemHistoryEntry", "From" or "To");
+        var isChange = (entity, name) is ("ItemHistoryEntry", "Change");
+        var isId = name.EndsWith("Id", StringComparison.Ordinal) && names is not null;
         var label = entity == nameof(RectificationItem) && name == "Status" ? "整改状态" : Fields.GetValueOrDefault(name, name);
-        return new AuditValue(name, label, Readable(from, isStatus), Readable(to, isStatus));
+        return new AuditValue(name, label, Readable(from, isStatus, isChange, isId ? names : null), Readable(to, isStatus, isChange, isId ? names : null));
     }
 
-    private static string? Readable(string? stored, bool isStatus) => stored switch
+    private static string? Readable(string? stored, bool isStatus, bool isChange, IReadOnlyDictionary<Guid, string>? names) => stored switch
     {
         null => null,
+        _ when names is not null && Guid.TryParse(stored, out var id) && names.TryGetValue(id, out var name) => name,
+        _ when isChange && !char.IsAsciiDigit(stored[0]) && Enum.TryParse<ItemChange>(stored, out var change) => change.ToChinese(),
         _ when isStatus && !char.IsAsciiDigit(stored[0]) && Enum.TryParse<ItemStatus>(stored, out var status) => status.ToChinese(),
         "True" => "是",
         "False" => "否",

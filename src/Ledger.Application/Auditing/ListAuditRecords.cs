@@ -5,6 +5,7 @@ using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Domain.Auditing;
 using Ledger.Domain.Common;
+using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,12 @@ public sealed record ListAuditRecordsQuery : IPagedQuery, IQuery<PagedResult<Aud
 
     public string? Action { get; init; }
 
+    /// <summary>
+    /// True: 时限调整, records that moved an item's deadline (责任分工 or an approved 延期 changing one already set); the
+    /// first setting of a deadline is left out.
+    /// </summary>
+    public bool? DeadlineChanges { get; init; }
+
     public DateOnly? From { get; init; }
 
     /// <summary>Inclusive: the whole of this day counts.</summary>
@@ -40,8 +47,21 @@ public sealed record ListAuditRecordsQuery : IPagedQuery, IQuery<PagedResult<Aud
 
 /// <param name="Changes">Each changed entity with its properties' before and after, as written in the same transaction.</param>
 /// <param name="ActorId">The account that acted; null for the system and for a sign-in under a name no account has.</param>
+/// <param name="Subject">对象 as read: an item's round, number and title (2024年三巡·第3项「…」), a department's name; null where unknown.</param>
+/// <param name="Details"><paramref name="Changes"/> as supervisors read them: Chinese names of fields and kinds, names for ids.</param>
 public sealed record AuditRecordDto(
-    Guid Id, DateTime At, string Actor, Guid? ActorId, string Action, string ActionText, string EntityType, Guid EntityId, JsonElement Changes, string? Reason)
+    Guid Id,
+    DateTime At,
+    string Actor,
+    Guid? ActorId,
+    string Action,
+    string ActionText,
+    string EntityType,
+    Guid EntityId,
+    JsonElement Changes,
+    string? Reason,
+    string? Subject,
+    IReadOnlyList<AuditChange> Details)
 {
     /// <summary>The kind of record acted on, in Chinese: 整改事项, 部门…</summary>
     public string EntityTypeText => AuditChanges.EntityText(EntityType);
@@ -70,12 +90,17 @@ internal sealed class ListAuditRecordsQueryHandler(ILedgerDbContext db) : IReque
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
             .ToListAsync(cancellationToken);
-        return new PagedResult<AuditRecordDto>(page.ConvertAll(AuditFilter.ToDto), total, request.Page, request.PageSize);
+        var names = await AuditNames.ReadAsync(db, page.Select(a => (a.Changes, a.EntityId)), cancellationToken);
+        return new PagedResult<AuditRecordDto>(page.ConvertAll(a => AuditFilter.ToDto(a, names)), total, request.Page, request.PageSize);
     }
 }
 
 internal static class AuditFilter
 {
+    private static readonly string DeadlineChangedJson = $"\"Change\":{{\"From\":null,\"To\":\"{nameof(ItemChange.DeadlineChanged)}\"}}";
+
+    private static readonly string FirstDeadlineJson = $"\"From\":{{\"From\":null,\"To\":\"{Deadline.NoneText}\"}}";
+
     public static IQueryable<AuditRecord> Apply(IQueryable<AuditRecord> records, ListAuditRecordsQuery q)
     {
         if (!string.IsNullOrWhiteSpace(q.Actor))
@@ -100,6 +125,12 @@ internal static class AuditFilter
             records = records.Where(a => a.Action == action);
         }
 
+        // The history line a deadline's change writes, in the audit trail's JSON; a first deadline moves from 未设定.
+        if (q.DeadlineChanges == true)
+        {
+            records = records.Where(a => a.Changes.Contains(DeadlineChangedJson) && !a.Changes.Contains(FirstDeadlineJson));
+        }
+
         // Days are China's: 2025年1月16日 runs from 2025-01-15T16:00Z to 2025-01-16T16:00Z.
         if (q.From is { } from)
         {
@@ -116,9 +147,12 @@ internal static class AuditFilter
         return records;
     }
 
-    public static AuditRecordDto ToDto(AuditRecord a)
+    public static AuditRecordDto ToDto(AuditRecord a, IReadOnlyDictionary<Guid, string> names)
     {
         using var changes = JsonDocument.Parse(a.Changes);
-        return new AuditRecordDto(a.Id, a.At, a.Actor, a.ActorId, a.Action, AuditActions.ToChinese(a.Action), a.EntityType, a.EntityId, changes.RootElement.Clone(), a.Reason);
+        var root = changes.RootElement.Clone();
+        return new AuditRecordDto(
+            a.Id, a.At, a.Actor, a.ActorId, a.Action, AuditActions.ToChinese(a.Action), a.EntityType, a.EntityId, root, a.Reason,
+            names.GetValueOrDefault(a.EntityId), AuditChanges.Read(root, names));
     }
 }

@@ -47,11 +47,13 @@ public sealed record DashboardList<T>(int Total, IReadOnlyList<T> Rows);
 /// <param name="DueDate">The deadline in force.</param>
 /// <param name="WorkingDaysOverdue">Working days from the deadline to today (0 when it passed on a day off just before).</param>
 /// <param name="RemindersSent">催办次数, as the ledger counts them.</param>
+/// <param name="RoundTag">2024年三巡·第11项, as <see cref="Items.ItemListDto.RoundTag"/>.</param>
 public sealed record OverdueItemDto(
     Guid Id,
     Guid RoundId,
     ItemKind Kind,
     int Number,
+    string RoundTag,
     string Title,
     string StatusText,
     Guid? LeadDepartmentId,
@@ -68,6 +70,7 @@ public sealed record UpcomingItemDto(
     Guid RoundId,
     ItemKind Kind,
     int Number,
+    string RoundTag,
     string Title,
     string StatusText,
     string? LeadDepartmentName,

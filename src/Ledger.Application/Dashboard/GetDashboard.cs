@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Ledger.Application.Calendar;
 using Ledger.Application.Common;
@@ -41,10 +42,33 @@ public sealed record GetDashboardQuery(Guid? RoundId = null, int DueSoonWorkingD
 
 internal sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQuery>
 {
-    public GetDashboardQueryValidator()
+    public GetDashboardQueryValidator() => DashboardScope.Rules(this, x => x.RoundId, x => x.DueSoonWorkingDays);
+}
+
+/// <summary>What every part of the dashboard reads: the items the user sees, of one round or of all.</summary>
+internal static class DashboardScope
+{
+    public static void Rules<T>(AbstractValidator<T> validator, Expression<Func<T, Guid?>> roundId, Expression<Func<T, int>> dueSoonWorkingDays)
     {
-        RuleFor(x => x.RoundId).NotEqual(Guid.Empty);
-        RuleFor(x => x.DueSoonWorkingDays).InclusiveBetween(0, 60);
+        validator.RuleFor(roundId).NotEqual(Guid.Empty);
+        validator.RuleFor(dueSoonWorkingDays).InclusiveBetween(0, 60);
+    }
+
+    /// <summary>The user's items of <paramref name="roundId"/>, or of every round for null; a round that is not there is not found.</summary>
+    public static async Task<IQueryable<RectificationItem>> ItemsAsync(ILedgerDbContext db, RequestContext context, Guid? roundId, CancellationToken cancellationToken)
+    {
+        var items = db.Items.AsNoTracking().VisibleTo(context.User);
+        if (roundId is not { } id)
+        {
+            return items;
+        }
+
+        if (!await db.Rounds.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            throw new NotFoundException("巡察轮次");
+        }
+
+        return items.Where(i => i.RoundId == id);
     }
 }
 
@@ -55,16 +79,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
     {
         var today = context.Today;
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
-        var items = db.Items.AsNoTracking().VisibleTo(context.User);
-        if (request.RoundId is { } roundId)
-        {
-            if (!await db.Rounds.AnyAsync(r => r.Id == roundId, cancellationToken))
-            {
-                throw new NotFoundException("巡察轮次");
-            }
-
-            items = items.Where(i => i.RoundId == roundId);
-        }
+        var items = await DashboardScope.ItemsAsync(db, context, request.RoundId, cancellationToken);
 
         IQueryable<RectificationItem> Ledger(ListItemsQuery filter) => ListItemsQueryHandler.Filter(items, filter, today, calendar);
 
@@ -91,7 +106,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             new DashboardList<UpcomingItemDto>(
                 await Ledger(upcoming).CountAsync(cancellationToken),
                 (await RowsAsync(Ledger(upcoming), today, calendar, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
-                    r.Id, r.RoundId, r.Kind, r.Number, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
+                    r.Id, r.RoundId, r.Kind, r.Number, r.RoundTag, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
             await TrendAsync(items, today, cancellationToken),
             await Ledger(new ListItemsQuery { MovedOutOfOverdue = true }).CountAsync(cancellationToken));
     }
@@ -135,6 +150,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             r.RoundId,
             r.Kind,
             r.Number,
+            r.RoundTag,
             r.Title,
             r.StatusText,
             r.LeadDepartmentId,

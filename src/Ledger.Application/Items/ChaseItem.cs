@@ -35,7 +35,7 @@ internal sealed class ChaseItemCommandHandler(ILedgerDbContext db, RequestContex
         item.Chase(request.Message, stamp);
         var to = await notices.RecipientsAsync(item, NoticeAudience.LeadDepartment, cancellationToken);
         BusinessRules.Check(new ChaseMustReachSomeone(to.Count));
-        var sent = notices.Send(to, item, ReminderKind.ManualChase, "，请抓紧整改", $"{stamp.Actor}催办：{request.Message.Trim()}");
+        var sent = await notices.SendAsync(to, item, ReminderKind.ManualChase, "，请抓紧整改", $"{stamp.Actor}催办：{request.Message.Trim()}", cancellationToken);
 
         // A reminder per recipient, so 催办次数 counts it as the scan's are counted; the day's n-th chase is its stage,
         // and the item's version, renewed by the chase, keeps two chases at once from taking the same one.

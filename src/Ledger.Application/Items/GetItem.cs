@@ -5,6 +5,7 @@ using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Settings;
 using Ledger.Domain.Items;
+using Ledger.Domain.Items.Rules;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,6 +112,9 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             ItemAction.DecideExtension => pending,
             ItemAction.WithdrawEvidence => evidence.Exists(e => e.WithdrawnAt is null && e.SubmittedAt is null),
             ItemAction.ReadInstructions => instructions.Exists(i => i.ReadAt is null),
+
+            // The rule RectificationItem.MarkCompleted checks: offered only when it would not be refused.
+            ItemAction.MarkCompleted => !new CompletionNeedsAllMeasuresDone(measures.Count(m => m.CompletedOn is null)).IsBroken(),
             _ => true,
         };
 

@@ -29,6 +29,8 @@ public sealed record TimelineEntryDto(DateTime At, string Actor, TimelineKind Ki
 
 internal sealed class GetItemTimelineQueryHandler(ILedgerDbContext db, RequestContext context) : IRequestHandler<GetItemTimelineQuery, IReadOnlyList<TimelineEntryDto>>
 {
+    private static readonly string[] Imports = ["ImportReport", "ImportLedgerSheet"];
+
     public async Task<IReadOnlyList<TimelineEntryDto>> Handle(GetItemTimelineQuery request, CancellationToken cancellationToken)
     {
         var item = db.Items.AsNoTracking().VisibleTo(context.User).Where(i => i.Id == request.Id);
@@ -37,10 +39,13 @@ internal sealed class GetItemTimelineQueryHandler(ILedgerDbContext db, RequestCo
             throw new NotFoundException(ItemLoading.What);
         }
 
+        // An import writes many items under one record, named after one of them or their round: its records count
+        // where they wrote this item.
+        var idText = request.Id.ToString();
         var audits = await db.AuditRecords.AsNoTracking()
-            .Where(a => a.EntityId == request.Id)
+            .Where(a => a.EntityId == request.Id || (Imports.Contains(a.Action) && a.Changes.Contains(idText)))
             .OrderBy(a => a.At).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.At, a.Actor, a.Action, a.Reason })
+            .Select(a => new { a.Id, a.At, a.Actor, a.Action, a.Reason, a.EntityId })
             .ToListAsync(cancellationToken);
         var history = await item.SelectMany(i => i.History)
             .OrderBy(h => h.At).ThenBy(h => h.Id)
@@ -55,7 +60,7 @@ internal sealed class GetItemTimelineQueryHandler(ILedgerDbContext db, RequestCo
 
         // A command writes its history lines, then its audit record in the same transaction: the lines written
         // since the previous record belong to this one.
-        var entries = new List<TimelineEntryDto>();
+        var actions = new List<(Guid Id, DateTime At, string Actor, string Action, string? Reason, List<string> Lines)>();
         var next = 0;
         foreach (var audit in audits)
         {
@@ -65,15 +70,37 @@ internal sealed class GetItemTimelineQueryHandler(ILedgerDbContext db, RequestCo
                 lines.Add(history[next].Summary);
             }
 
-            entries.Add(new TimelineEntryDto(audit.At, audit.Actor, TimelineKind.Action, AuditActions.ToChinese(audit.Action), lines, audit.Reason, audit.Id));
+            if (audit.EntityId != request.Id && lines.Count == 0)
+            {
+                continue;
+            }
+
+            actions.Add((audit.Id, audit.At, audit.Actor, audit.Action, audit.Reason, lines));
         }
 
+        // A report or an upload is one action with one line: the record's own entry, carrying whatever else its command
+        // wrote, stands for the command's audit record, the first of its kind recorded when the report or file was.
+        var claimed = new HashSet<Guid>();
+        List<string> Claim(string action, DateTime at, string ownLine)
+        {
+            var match = actions.FirstOrDefault(a => a.Action == action && a.At >= at && !claimed.Contains(a.Id));
+            if (match.Lines is null)
+            {
+                return [];
+            }
+
+            claimed.Add(match.Id);
+            return match.Lines.Where(l => l != ownLine).ToList();
+        }
+
+        var entries = new List<TimelineEntryDto>();
         entries.AddRange(reports.Select(p => new TimelineEntryDto(
             p.RecordedAt,
             p.ReportedBy,
             TimelineKind.Progress,
             $"报送{Domain.Common.ChinaCalendar.Format(p.ReportDate)}进展情况",
-            new[] { p.Progress, p.NextSteps is null ? null : $"下一步：{p.NextSteps}", p.Problems is null ? null : $"存在问题：{p.Problems}" }.OfType<string>().ToList(),
+            new[] { p.Progress, p.NextSteps is null ? null : $"下一步：{p.NextSteps}", p.Problems is null ? null : $"存在问题：{p.Problems}" }.OfType<string>()
+                .Concat(Claim("ReportProgress", p.RecordedAt, $"报送{Domain.Common.ChinaCalendar.Format(p.ReportDate)}进展情况")).ToList(),
             null,
             p.Id)));
         entries.AddRange(evidence.Select(e => new TimelineEntryDto(
@@ -87,9 +114,11 @@ internal sealed class GetItemTimelineQueryHandler(ILedgerDbContext db, RequestCo
                 $"材料日期：{Domain.Common.ChinaCalendar.Format(e.EffectiveDate)}",
                 e.Note,
                 e.WithdrawnAt is { } at ? $"{e.WithdrawnBy} 于 {Domain.Common.ChinaCalendar.Format(new DateTimeOffset(at))} 撤回" : null,
-            }.OfType<string>().ToList(),
+            }.OfType<string>().Concat(Claim("AttachEvidence", e.UploadedAt, "提交佐证材料")).ToList(),
             e.WithdrawalReason,
             e.Id)));
+        entries.AddRange(actions.Where(a => !claimed.Contains(a.Id))
+            .Select(a => new TimelineEntryDto(a.At, a.Actor, TimelineKind.Action, AuditActions.ToChinese(a.Action), a.Lines, a.Reason, a.Id)));
         return entries.OrderBy(e => e.At).ThenBy(e => e.Kind).ToList();
     }
 }

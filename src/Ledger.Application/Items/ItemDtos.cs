@@ -13,6 +13,7 @@ public sealed record ItemState(Guid Id, Guid Version, ItemStatus Status, string 
 /// Working days from today to the deadline (<see cref="WorkingCalendar.WorkingDaysBetween"/>): positive left, 0 due today,
 /// negative overdue; null for a long-term or settled item or one without a deadline.
 /// </param>
+/// <param name="RoundName">The round's short name (简称, 2024年三巡) that <see cref="RoundTag"/> starts with.</param>
 /// <param name="RemindersSent">催办次数: reminder events sent about the item, however many people each reached.</param>
 public sealed record ItemListDto(
     Guid Id,
@@ -22,6 +23,7 @@ public sealed record ItemListDto(
     string AspectTitle,
     ItemKind Kind,
     int Number,
+    string RoundName,
     string Title,
     ItemStatus Status,
     string StatusText,
@@ -45,6 +47,9 @@ public sealed record ItemListDto(
     int RemindersSent,
     DateTime UpdatedAt)
 {
+    /// <summary>2024年三巡·第11项: the round's short name and the item's number, apart from other rounds' items.</summary>
+    public string RoundTag => Ledger.Domain.Rounds.RoundTag.Of(RoundName, Kind, Number);
+
     /// <summary>还剩3个工作日, 今天到期 or 已超期5个工作日; null when <see cref="WorkingDaysLeft"/> is.</summary>
     public string? DeadlineText => WorkingDaysLeft is { } days ? WorkingCalendar.DescribeWorkingDaysLeft(days) : null;
 

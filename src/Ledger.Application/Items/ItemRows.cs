@@ -2,6 +2,7 @@ using Ledger.Application.Common;
 using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using Ledger.Domain.Reminders;
+using Ledger.Domain.Rounds;
 
 namespace Ledger.Application.Items;
 
@@ -14,6 +15,7 @@ internal sealed record ItemRow(
     string AspectTitle,
     ItemKind Kind,
     int Number,
+    string RoundName,
     string Title,
     ItemStatus Status,
     Guid? LeadDepartmentId,
@@ -43,6 +45,7 @@ internal sealed record ItemRow(
         AspectTitle,
         Kind,
         Number,
+        RoundName,
         Title,
         Status,
         Status.ToChinese(),
@@ -83,6 +86,11 @@ internal static class ItemRows
             db.Rounds.SelectMany(r => r.Aspects).Where(a => a.Id == i.AspectId).Select(a => a.Title).FirstOrDefault() ?? string.Empty,
             i.Kind,
             i.Number,
+            RoundTag.NameOf(
+                db.Rounds.Where(r => r.Id == i.RoundId).Select(r => r.ShortName).FirstOrDefault(),
+                db.Rounds.Where(r => r.Id == i.RoundId).Select(r => r.InspectingTeam).FirstOrDefault() ?? string.Empty,
+                db.Rounds.Where(r => r.Id == i.RoundId).Select(r => r.InspectionStart).FirstOrDefault(),
+                db.Rounds.Where(r => r.Id == i.RoundId).Select(r => r.FeedbackDate).FirstOrDefault()),
             i.Title,
             i.Status,
             i.LeadDepartmentId,

@@ -85,7 +85,8 @@ public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3, bool CountOnly 
 /// <param name="ItemCount">How many items wait, each once however many groups hold it.</param>
 public sealed record MyWorkDto(IReadOnlyList<MyWorkGroup> Groups, int ItemCount);
 
-/// <param name="TotalCount">How many items the group holds; <see cref="Items"/> are the first <see cref="ListMyWorkQueryHandler.GroupSize"/>, by deadline.</param>
+/// <param name="TotalCount">How many items the group holds.</param>
+/// <param name="Items">The first <see cref="ListMyWorkQueryHandler.GroupSize"/> by deadline, listed round by round in the order of their numbers.</param>
 /// <param name="Ledger">The ledger's filter showing exactly this group, or null when no filter of the ledger expresses it.</param>
 /// <param name="Notes">A line to show under a row, by item id: why an item is in the group, where the group says so per item.</param>
 public sealed record MyWorkGroup(
@@ -141,7 +142,9 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
             var page = await ListItemsQueryHandler.PageAsync(
                 db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, today, calendar, cancellationToken);
             var shown = notes?.Where(n => page.Items.Any(i => i.Id == n.Key)).ToDictionary();
-            groups.Add(new MyWorkGroup(kind, title, description, page.TotalCount, page.Items, ledger, shown));
+            var byRound = page.Items.OrderBy(i => i.RoundName, StringComparer.Ordinal)
+                .ThenBy(i => i.RoundId).ThenBy(i => i.Kind).ThenBy(i => i.Number).ToList();
+            groups.Add(new MyWorkGroup(kind, title, description, page.TotalCount, byRound, ledger, shown));
         }
 
         async Task AddFilteredAsync(MyWorkKind kind, string title, string description, ListItemsQuery ledger) =>

@@ -4,8 +4,11 @@ using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Common.Validation;
+using Ledger.Application.Reminders;
+using Ledger.Application.Rounds;
 using Ledger.Domain.Common;
 using Ledger.Domain.Reminders;
+using Ledger.Domain.Rounds;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +18,9 @@ namespace Ledger.Application.Notifications;
 [Allowed(Roles.Anyone)]
 public sealed record ListMyNotificationsQuery(bool UnreadOnly = false, int Page = 1, int PageSize = 20) : IPagedQuery, IQuery<PagedResult<NotificationDto>>;
 
+/// <param name="Body">The message as sent, without its last line's bare link when <paramref name="Link"/> carries it.</param>
 /// <param name="Link">The item's page, for a message about one item.</param>
+/// <param name="ItemTag">2024年三巡·第3项, the item's round and number as they are now, beside <paramref name="ItemTitle"/>; null without an item.</param>
 public sealed record NotificationDto(
     Guid Id,
     ReminderKind Kind,
@@ -27,7 +32,9 @@ public sealed record NotificationDto(
     DateOnly Day,
     string DayText,
     DateTime DeliveredAt,
-    DateTime? ReadAt);
+    DateTime? ReadAt,
+    string? ItemTag,
+    string? ItemTitle);
 
 internal sealed class ListMyNotificationsQueryValidator : AbstractValidator<ListMyNotificationsQuery>
 {
@@ -53,14 +60,39 @@ internal sealed class ListMyNotificationsQueryHandler(ILedgerDbContext db, ICurr
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .Select(n => new { n.Id, n.Kind, n.Title, n.Body, n.ItemId, n.Day, n.DeliveredAt, n.ReadAt })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(n => new NotificationDto(
-            n.Id, n.Kind, n.Kind.ToChinese(), n.Title, n.Body, n.ItemId, n.ItemId is { } item ? $"/items/{item}" : null,
-            n.Day, ChinaCalendar.Format(n.Day), n.DeliveredAt!.Value, n.ReadAt)).ToList();
+        var itemIds = rows.Where(n => n.ItemId is not null).Select(n => n.ItemId!.Value).Distinct().ToList();
+        var subjects = await db.Items.AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.RoundId, i.Kind, i.Number, i.Title })
+            .ToListAsync(cancellationToken);
+        var rounds = await RoundTagNames.ReadAsync(db, cancellationToken);
+        var about = subjects.ToDictionary(i => i.Id, i => (Tag: RoundTag.Of(rounds.GetValueOrDefault(i.RoundId, string.Empty), i.Kind, i.Number), i.Title));
+        var items = rows.Select(n =>
+        {
+            var link = n.ItemId is { } item ? ItemNotices.Link(item) : null;
+            var subject = n.ItemId is { } id && about.TryGetValue(id, out var found) ? found : default;
+            return new NotificationDto(
+                n.Id, n.Kind, n.Kind.ToChinese(), n.Title, WithoutLinkLine(n.Body, link), n.ItemId, link,
+                n.Day, ChinaCalendar.Format(n.Day), n.DeliveredAt!.Value, n.ReadAt, subject.Tag, subject.Title);
+        }).ToList();
         return new(items, total, request.Page, request.PageSize);
+    }
+
+    // Messages end with 查看事项：/items/<id> so that an email, its base address put in front, links the item; the inbox
+    // links it by its tag and title instead of printing the path.
+    private static string WithoutLinkLine(string body, string? link)
+    {
+        if (link is null)
+        {
+            return body;
+        }
+
+        var lines = body.TrimEnd().Split('\n');
+        return lines[^1].TrimEnd('\r').EndsWith(link, StringComparison.Ordinal) ? string.Join('\n', lines[..^1]).TrimEnd() : body;
     }
 }
 
 /// <summary>The number the app bar shows beside 通知.</summary>
+
 [Allowed(Roles.Anyone)]
 public sealed record GetUnreadNotificationCountQuery : IQuery<UnreadCount>;
 

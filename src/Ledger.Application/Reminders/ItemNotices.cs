@@ -1,10 +1,12 @@
 using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Notifications;
+using Ledger.Application.Rounds;
 using Ledger.Application.Settings;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using Ledger.Domain.Reminders;
+using Ledger.Domain.Rounds;
 
 namespace Ledger.Application.Reminders;
 
@@ -30,9 +32,12 @@ public sealed class ItemNotices(ILedgerDbContext db, IReminderRecipients recipie
 {
     private const int TitleLength = 40;
 
-    /// <summary>第3项「…」, 立行立改第2项「…」: the number as the office's ledger shows it, and a title short enough for a subject line.</summary>
-    public static string Label(ItemKind kind, int number, string title) =>
-        $"{kind switch { ItemKind.ImmediateFix => "立行立改", ItemKind.Petition => "信访件", _ => string.Empty }}第{number}项「{(title.Length > TitleLength ? title[..TitleLength] + "…" : title)}」";
+    /// <summary>
+    /// 2024年三巡·第3项「…」, 2024年三巡·立行立改第2项「…」: the round and the number as the office's ledger shows them, and a
+    /// title short enough for a subject line.
+    /// </summary>
+    public static string Label(string roundName, ItemKind kind, int number, string title) =>
+        $"{RoundTag.Of(roundName, kind, number)}「{(title.Length > TitleLength ? title[..TitleLength] + "…" : title)}」";
 
     public static string Link(Guid itemId) => $"/items/{itemId}";
 
@@ -42,7 +47,7 @@ public sealed class ItemNotices(ILedgerDbContext db, IReminderRecipients recipie
         RectificationItem item, NoticeAudience audience, ReminderKind kind, string what, string? details, CancellationToken cancellationToken)
     {
         var to = await RecipientsAsync(item, audience, cancellationToken);
-        return Send(to, item, kind, what, details);
+        return await SendAsync(to, item, kind, what, details, cancellationToken);
     }
 
     /// <summary>The accounts that play a part on the item, for a caller that sends to several parts at once.</summary>
@@ -59,13 +64,18 @@ public sealed class ItemNotices(ILedgerDbContext db, IReminderRecipients recipie
         };
     }
 
-    public IReadOnlyList<Notification> Send(IEnumerable<Recipient> to, RectificationItem item, ReminderKind kind, string what, string? details) =>
+    public async Task<IReadOnlyList<Notification>> SendAsync(
+        IEnumerable<Recipient> to, RectificationItem item, ReminderKind kind, string what, string? details, CancellationToken cancellationToken) =>
         Send(
             to,
             kind,
             item.Id,
-            $"【{kind.ToChinese()}】{Label(item.Kind, item.Number, item.Title)}{what}",
+            $"【{kind.ToChinese()}】{Label(await RoundNameAsync(item, cancellationToken), item.Kind, item.Number, item.Title)}{what}",
             $"{(string.IsNullOrWhiteSpace(details) ? string.Empty : details.Trim() + Environment.NewLine)}查看事项：{Link(item.Id)}");
+
+    /// <summary>The round's tag name of <paramref name="item"/>.</summary>
+    public async Task<string> RoundNameAsync(RectificationItem item, CancellationToken cancellationToken) =>
+        (await RoundTagNames.ReadAsync(db, cancellationToken)).GetValueOrDefault(item.RoundId, string.Empty);
 
     /// <summary>One message to each account, about one item or (<paramref name="itemId"/> null) several.</summary>
     public IReadOnlyList<Notification> Send(IEnumerable<Recipient> to, ReminderKind kind, Guid? itemId, string title, string body)

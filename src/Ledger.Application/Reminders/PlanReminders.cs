@@ -2,6 +2,7 @@ using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Application.Rounds;
 using Ledger.Domain.Reminders;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,9 @@ internal sealed class PlanRemindersQueryHandler(
             return new(day, false, 0, []);
         }
 
-        var targets = await db.Items.AsNoTracking().Remindable().SelectTargets(db).ToListAsync(cancellationToken);
+        var rounds = await RoundTagNames.ReadAsync(db, cancellationToken);
+        var targets = (await db.Items.AsNoTracking().Remindable().SelectTargets(db).ToListAsync(cancellationToken))
+            .ConvertAll(t => t with { RoundName = rounds.GetValueOrDefault(t.RoundId, string.Empty) });
         var due = targets.SelectMany(t => plan.For(t, day).Select(x => (x.Planned, x.Recipient, Target: t))).ToList();
         var existing = await ReminderKeys.RecordedAsync(db, due.Select(d => d.Target.Id), day, cancellationToken);
         var fresh = due.Where(d => !existing.Contains(ReminderPlan.Key(d.Planned, d.Recipient.UserId)));

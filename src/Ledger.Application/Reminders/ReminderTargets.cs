@@ -1,4 +1,5 @@
 using Ledger.Application.Common;
+using Ledger.Application.Rounds;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using Ledger.Domain.Reminders;
@@ -8,8 +9,10 @@ namespace Ledger.Application.Reminders;
 
 /// <summary>An item as reminders read it: what the planner decides on and what the message says, in one projection.</summary>
 /// <param name="Round">市委第三巡察组巡察某区人民检察院党组: whose 第3项 it is, when several rounds are open.</param>
+/// <param name="RoundId">Whose short name <see cref="RoundName"/> is, filled in after the query (<see cref="RoundTagNames"/>).</param>
 internal sealed record ReminderTarget(
     Guid Id,
+    Guid RoundId,
     string Round,
     ItemKind Kind,
     int Number,
@@ -34,8 +37,11 @@ internal sealed record ReminderTarget(
     public ReminderParties Parties(ReminderRules rules) =>
         new(ResponsiblePersonId, LeadDepartmentId, ResponsibleLeaderId, rules.PrincipalLeaderPersonId, CoDepartmentIds);
 
-    /// <summary>第3项「…」, 立行立改第2项「…」: the number as the office's ledger shows it, and a title short enough for a subject line.</summary>
-    public string Label => ItemNotices.Label(Kind, Number, Title);
+    /// <summary>The round's short name, 2024年三巡.</summary>
+    public string RoundName { get; init; } = string.Empty;
+
+    /// <summary>2024年三巡·第3项「…」: the round and number as the office's ledger shows them, and a title short enough for a subject line.</summary>
+    public string Label => ItemNotices.Label(RoundName, Kind, Number, Title);
 
     public string Link => ItemNotices.Link(Id);
 }
@@ -49,6 +55,7 @@ internal static class ReminderTargets
     public static IQueryable<ReminderTarget> SelectTargets(this IQueryable<RectificationItem> items, ILedgerDbContext db) =>
         items.Select(i => new ReminderTarget(
             i.Id,
+            i.RoundId,
             db.Rounds.Where(r => r.Id == i.RoundId).Select(r => r.InspectingTeam + "巡察" + r.InspectedUnit).FirstOrDefault() ?? string.Empty,
             i.Kind,
             i.Number,

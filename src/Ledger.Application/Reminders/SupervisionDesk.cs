@@ -2,6 +2,7 @@ using System.Globalization;
 using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Reports;
+using Ledger.Application.Rounds;
 using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using Ledger.Domain.Reminders;
@@ -28,6 +29,8 @@ internal sealed class SupervisionDesk(ILedgerDbContext db, ItemNotices notices, 
         var stamp = context.Stamp();
         var today = context.Today;
         var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var rounds = await RoundTagNames.ReadAsync(db, cancellationToken);
+        string Label(RectificationItem item) => ItemNotices.Label(rounds.GetValueOrDefault(item.RoundId, string.Empty), item.Kind, item.Number, item.Title);
         var lead = items[0].LeadDepartmentId ?? departmentId;
         var addressee = await db.Departments.Where(d => d.Id == lead).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken) ?? "牵头部门";
         var number = 1 + (await db.SupervisionNotices.Where(n => n.Year == today.Year).Select(n => (int?)n.Number).MaxAsync(cancellationToken) ?? 0);
@@ -37,7 +40,7 @@ internal sealed class SupervisionDesk(ILedgerDbContext db, ItemNotices notices, 
             departmentId,
             addressee,
             replyBy,
-            Paragraphs(SupervisionNotice.NumberTextOf(today.Year, number), items, addressee, today, replyBy, requirement, calendar),
+            Paragraphs(SupervisionNotice.NumberTextOf(today.Year, number), items, Label, addressee, today, replyBy, requirement, calendar),
             items.Select(i => i.Id),
             stamp);
         db.SupervisionNotices.Add(notice);
@@ -50,7 +53,7 @@ internal sealed class SupervisionDesk(ILedgerDbContext db, ItemNotices notices, 
         }
 
         var title = $"【{ReminderKind.Supervision.ToChinese()}】{notice.NumberText}："
-                    + (items.Count == 1 ? ItemNotices.Label(items[0].Kind, items[0].Number, items[0].Title) : $"{items.Count}个事项")
+                    + (items.Count == 1 ? Label(items[0]) : $"{items.Count}个事项")
                     + $"，请于{ChinaCalendar.Format(replyBy)}前书面报送整改落实情况";
         var body = string.Join(Environment.NewLine, [.. notice.Text.Split('\n').Skip(2), $"下载督办单：{Docx(notice.Id)}"]);
         var sent = notices.Send(recipients.Values.SelectMany(r => r), ReminderKind.Supervision, items.Count == 1 ? items[0].Id : null, title, body)
@@ -80,6 +83,7 @@ internal sealed class SupervisionDesk(ILedgerDbContext db, ItemNotices notices, 
     private static IEnumerable<string> Paragraphs(
         string numberText,
         IReadOnlyList<RectificationItem> items,
+        Func<RectificationItem, string> label,
         string addressee,
         DateOnly today,
         DateOnly replyBy,
@@ -95,7 +99,7 @@ internal sealed class SupervisionDesk(ILedgerDbContext db, ItemNotices notices, 
             var deadline = item.DueDate is { } due
                 ? $"整改时限{ChinaCalendar.Format(due)}，{Domain.Calendar.WorkingCalendar.DescribeWorkingDaysLeft(calendar.WorkingDaysBetween(today, due))}"
                 : item.IsLongTerm ? "长期坚持" : "整改时限未明确";
-            yield return string.Create(CultureInfo.InvariantCulture, $"{++number}. {ItemNotices.Label(item.Kind, item.Number, item.Title)}，{deadline}。");
+            yield return string.Create(CultureInfo.InvariantCulture, $"{++number}. {label(item)}，{deadline}。");
         }
 
         foreach (var line in (requirement ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

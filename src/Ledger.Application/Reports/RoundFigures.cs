@@ -110,7 +110,7 @@ public sealed record ItemFigures(
             list.Sum(i => i.Measures));
     }
 
-    private static decimal? Percent(int part, int whole) =>
+    internal static decimal? Percent(int part, int whole) =>
         whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 }
 

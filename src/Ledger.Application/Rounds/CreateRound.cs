@@ -18,7 +18,8 @@ public sealed record CreateRoundCommand(
     DateOnly? InspectionEnd,
     DateOnly? FeedbackDate,
     DateOnly? RectificationPeriodEnd,
-    IReadOnlyList<string>? Aspects = null) : ICommand<Saved>, IRoundFields;
+    IReadOnlyList<string>? Aspects = null,
+    string? ShortName = null) : ICommand<Saved>, IRoundFields;
 
 internal sealed class CreateRoundCommandValidator : RoundFieldsValidator<CreateRoundCommand>
 {

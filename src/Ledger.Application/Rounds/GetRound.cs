@@ -3,6 +3,7 @@ using Ledger.Application.Common.Exceptions;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
+using Ledger.Domain.Rounds;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,9 @@ internal sealed class GetRoundQueryHandler(ILedgerDbContext db, ICurrentUser use
                 r.Aspects.OrderBy(a => a.Order)
                     .Select(a => new AspectDto(a.Id, a.Order, a.Title, items.Count(i => i.AspectId == a.Id)))
                     .ToList(),
-                items.Count(i => i.RoundId == r.Id)))
+                items.Count(i => i.RoundId == r.Id),
+                r.ShortName,
+                RoundTag.NameOf(r.ShortName, r.InspectingTeam, r.InspectionStart, r.FeedbackDate)))
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("巡察轮次");
     }

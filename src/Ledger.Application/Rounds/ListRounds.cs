@@ -3,6 +3,7 @@ using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Domain.Items;
+using Ledger.Domain.Rounds;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,8 @@ internal sealed class ListRoundsQueryHandler(ILedgerDbContext db, ICurrentUser u
                 r.FeedbackDate,
                 r.RectificationPeriodEnd,
                 items.Count(i => i.RoundId == r.Id),
-                items.Count(i => i.RoundId == r.Id && i.Status == ItemStatus.ClosedOut)))
+                items.Count(i => i.RoundId == r.Id && i.Status == ItemStatus.ClosedOut),
+                RoundTag.NameOf(r.ShortName, r.InspectingTeam, r.InspectionStart, r.FeedbackDate)))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 namespace Ledger.Application.Rounds;
 
+/// <param name="ShortName">简称 as the office set it; null while the round goes by the default one.</param>
+/// <param name="TagName">The name its items are tagged with (2024年三巡): <paramref name="ShortName"/> or the default.</param>
 public sealed record RoundDto(
     Guid Id,
     Guid Version,
@@ -10,7 +12,9 @@ public sealed record RoundDto(
     DateOnly? FeedbackDate,
     DateOnly? RectificationPeriodEnd,
     IReadOnlyList<AspectDto> Aspects,
-    int ItemCount);
+    int ItemCount,
+    string? ShortName,
+    string TagName);
 
 public sealed record AspectDto(Guid Id, int Order, string Title, int ItemCount);
 
@@ -22,6 +26,7 @@ public sealed record RoundSummaryDto(
     DateOnly? FeedbackDate,
     DateOnly? RectificationPeriodEnd,
     int ItemCount,
-    int ClosedOutCount);
+    int ClosedOutCount,
+    string TagName);
 
 public sealed record AspectSaved(Guid RoundId, Guid AspectId, Guid RoundVersion);

@@ -18,6 +18,9 @@ public interface IRoundFields
     DateOnly? FeedbackDate { get; }
 
     DateOnly? RectificationPeriodEnd { get; }
+
+    /// <summary>简称 that tags the round's items (2024年三巡); blank for the default one.</summary>
+    string? ShortName { get; }
 }
 
 internal abstract class RoundFieldsValidator<T> : AbstractValidator<T>
@@ -27,6 +30,7 @@ internal abstract class RoundFieldsValidator<T> : AbstractValidator<T>
     {
         RuleFor(x => x.InspectingTeam).RequiredText(100);
         RuleFor(x => x.InspectedUnit).RequiredText();
+        RuleFor(x => x.ShortName).MaximumLength(RoundTag.ShortNameLength).WithMessage($"简称不能超过{RoundTag.ShortNameLength}个字。");
         RuleFor(x => x.InspectionEnd)
             .GreaterThanOrEqualTo(x => x.InspectionStart)
             .When(x => x.InspectionStart is not null && x.InspectionEnd is not null)
@@ -46,5 +50,6 @@ internal static class RoundFieldsExtensions
         fields.InspectionStart,
         fields.InspectionEnd,
         fields.FeedbackDate,
-        fields.RectificationPeriodEnd);
+        fields.RectificationPeriodEnd,
+        fields.ShortName);
 }

@@ -16,7 +16,8 @@ public sealed record UpdateRoundCommand(
     DateOnly? InspectionStart,
     DateOnly? InspectionEnd,
     DateOnly? FeedbackDate,
-    DateOnly? RectificationPeriodEnd) : ICommand<Saved>, IRoundFields;
+    DateOnly? RectificationPeriodEnd,
+    string? ShortName = null) : ICommand<Saved>, IRoundFields;
 
 internal sealed class UpdateRoundCommandValidator : RoundFieldsValidator<UpdateRoundCommand>
 {

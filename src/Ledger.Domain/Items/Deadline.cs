@@ -6,7 +6,7 @@ namespace Ledger.Domain.Items;
 public readonly record struct Deadline
 {
     private const string LongTermText = "长期坚持";
-    private const string NoneText = "未设定";
+    public const string NoneText = "未设定";
 
     private Deadline(DateOnly? date, bool isLongTerm)
     {

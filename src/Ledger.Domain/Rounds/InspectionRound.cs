@@ -20,6 +20,12 @@ public sealed class InspectionRound : AggregateRoot
     /// <summary>被巡察党组织.</summary>
     public string InspectedUnit { get; private set; }
 
+    /// <summary>简称 the office gave the round; null while it goes by <see cref="RoundTag.DefaultShortName"/>.</summary>
+    public string? ShortName { get; private set; }
+
+    /// <summary>The name lists tag its items with: <see cref="ShortName"/>, or the default one.</summary>
+    public string TagName => RoundTag.NameOf(ShortName, InspectingTeam, InspectionStart, FeedbackDate);
+
     public DateOnly? InspectionStart { get; private set; }
 
     public DateOnly? InspectionEnd { get; private set; }
@@ -80,6 +86,7 @@ public sealed class InspectionRound : AggregateRoot
         CheckRule(new InspectionPeriodMustBeOrdered(details.InspectionStart, details.InspectionEnd));
         InspectingTeam = Text.RequiredLine(details.InspectingTeam, "InspectingTeam");
         InspectedUnit = Text.RequiredLine(details.InspectedUnit, "InspectedUnit");
+        ShortName = PlainText.Line(details.ShortName);
         InspectionStart = details.InspectionStart;
         InspectionEnd = details.InspectionEnd;
         FeedbackDate = details.FeedbackDate;
@@ -93,4 +100,5 @@ public sealed record RoundDetails(
     DateOnly? InspectionStart,
     DateOnly? InspectionEnd,
     DateOnly? FeedbackDate,
-    DateOnly? RectificationPeriodEnd);
+    DateOnly? RectificationPeriodEnd,
+    string? ShortName = null);

@@ -12,7 +12,7 @@ internal static class AuditEndpoints
     {
         var audit = app.MapGroup("/api/audit").WithTags("审计记录");
         audit.MapGet("/", ([AsParameters] AuditQueryString filter, IMediator m, CancellationToken ct) => m.Send(filter.ToQuery(), ct))
-            .Doc("审计记录（纪检监察、整改办、系统管理员）：按操作人（姓名或账号 actorId）、对象（如事项编号）、操作、日期范围查询，最新在前", changes: false, hasTarget: false);
+            .Doc("审计记录（纪检监察、整改办、系统管理员）：按操作人（姓名或账号 actorId）、对象（如事项编号）、操作、时限调整（deadlineChanges=true）、日期范围查询，最新在前；对象和变更内容中的编号附名称", changes: false, hasTarget: false);
         audit.MapGet("/export", async ([AsParameters] AuditQueryString filter, TimeProvider clock, IMediator m, CancellationToken ct) =>
             {
                 var sheet = await m.Send(new ExportAuditRecordsQuery(filter.ToQuery()), ct);
@@ -25,7 +25,7 @@ internal static class AuditEndpoints
     }
 
     internal sealed record AuditQueryString(
-        [FromQuery] string? Actor, [FromQuery] Guid? ActorId, [FromQuery] Guid? EntityId, [FromQuery] string? Action, [FromQuery] DateOnly? From, [FromQuery] DateOnly? To, int? Page, int? PageSize)
+        [FromQuery] string? Actor, [FromQuery] Guid? ActorId, [FromQuery] Guid? EntityId, [FromQuery] string? Action, [FromQuery] bool? DeadlineChanges, [FromQuery] DateOnly? From, [FromQuery] DateOnly? To, int? Page, int? PageSize)
     {
         public ListAuditRecordsQuery ToQuery() => new()
         {
@@ -33,6 +33,7 @@ internal static class AuditEndpoints
             ActorId = ActorId,
             EntityId = EntityId,
             Action = Action,
+            DeadlineChanges = DeadlineChanges,
             From = From,
             To = To,
             Page = Page ?? 1,

@@ -24,6 +24,13 @@ internal sealed class RoundFormModel
 
     public DateTime? RectificationPeriodEnd { get; set; }
 
+    /// <summary>简称; blank for the default the placeholder shows (<see cref="DefaultShortName"/>).</summary>
+    public string ShortName { get; set; } = string.Empty;
+
+    /// <summary>The short name the round goes by when <see cref="ShortName"/> is left blank, from the fields as typed.</summary>
+    public string DefaultShortName =>
+        Ledger.Domain.Rounds.RoundTag.DefaultShortName(InspectingTeam.Trim(), DateText.Picked(InspectionStart), DateText.Picked(FeedbackDate));
+
     /// <summary>A new round's aspects, one a line, in order; an existing round's are edited one by one.</summary>
     public string Aspects { get; set; } = string.Empty;
 
@@ -36,6 +43,7 @@ internal sealed class RoundFormModel
     {
         InspectingTeam = Keep(InspectingTeam, _loaded?.InspectingTeam, round.InspectingTeam);
         InspectedUnit = Keep(InspectedUnit, _loaded?.InspectedUnit, round.InspectedUnit);
+        ShortName = Keep(ShortName, _loaded?.ShortName, round.ShortName ?? string.Empty);
         InspectionStart = Keep(InspectionStart, DateText.ForPicker(_loaded?.InspectionStart), DateText.ForPicker(round.InspectionStart));
         InspectionEnd = Keep(InspectionEnd, DateText.ForPicker(_loaded?.InspectionEnd), DateText.ForPicker(round.InspectionEnd));
         FeedbackDate = Keep(FeedbackDate, DateText.ForPicker(_loaded?.FeedbackDate), DateText.ForPicker(round.FeedbackDate));
@@ -50,7 +58,8 @@ internal sealed class RoundFormModel
         DateText.Picked(InspectionEnd),
         DateText.Picked(FeedbackDate),
         DateText.Picked(RectificationPeriodEnd),
-        [.. Aspects.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+        [.. Aspects.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        Blank(ShortName));
 
     public UpdateRoundCommand ToUpdate() => new(
         _loaded!.Id,
@@ -60,7 +69,10 @@ internal sealed class RoundFormModel
         DateText.Picked(InspectionStart),
         DateText.Picked(InspectionEnd),
         DateText.Picked(FeedbackDate),
-        DateText.Picked(RectificationPeriodEnd));
+        DateText.Picked(RectificationPeriodEnd),
+        Blank(ShortName));
+
+    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static T Keep<T>(T shown, T loaded, T stored) => EqualityComparer<T>.Default.Equals(shown, loaded) ? stored : shown;
 

@@ -14,6 +14,9 @@ internal static class UiPaths
 
     public const string Ledger = "/items";
 
+    /// <summary>页面不存在, which a browser gets for an address that is no page.</summary>
+    public const string NotFound = "/not-found";
+
     /// <summary>我的待办: what the signed-in user must act on.</summary>
     public const string MyWork = "/my-work";
 

@@ -11,7 +11,8 @@ namespace Ledger.Web.Ui;
 /// (so no DbContext outlives one request, however long the circuit lives) and as the signed-in user of the page, so
 /// roles, scope, validation and audit are the API's. A failure the user can act on comes back as the API's Chinese
 /// words, shown in a snackbar and returned for forms to place under their fields; nothing reaches the circuit as an
-/// exception, which would end it.
+/// exception, which would end it. Messages do not pile up: an error replaces whatever message shows, and a change that
+/// succeeds takes away the error an earlier attempt left.
 /// </summary>
 internal sealed partial class UiSender(
     IServiceScopeFactory scopes, AuthenticationStateProvider authentication, ISnackbar snackbar, ILogger<UiSender> logger)
@@ -23,7 +24,16 @@ internal sealed partial class UiSender(
         scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().CircuitUser = user;
         try
         {
-            return new(await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken), null);
+            var answer = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+            if (IsCommand(request))
+            {
+                foreach (var error in snackbar.ShownSnackbars.Where(s => s.Severity == Severity.Error).ToList())
+                {
+                    snackbar.Remove(error);
+                }
+            }
+
+            return new(answer, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -39,10 +49,14 @@ internal sealed partial class UiSender(
             }
 
             var failure = new UiOutcome<T>(default, problem);
+            snackbar.Clear();
             snackbar.Add(failure.Message, Severity.Error);
             return failure;
         }
     }
+
+    private static bool IsCommand(object request) =>
+        request.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Ledger.Application.Common.Messaging.ICommand<>));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in {Request} sent by the UI")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string request);

@@ -23,8 +23,11 @@ internal static class UiSetup
         builder.Services.AddScoped<AuthenticationStateProvider, SignedInStateProvider>();
         builder.Services.AddMudServices(o =>
         {
-            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
-            o.SnackbarConfiguration.VisibleStateDuration = 8000;
+            // One message at a time, at the bottom and under any dialog (app.css), never in front of what the user works on.
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 1;
+            o.SnackbarConfiguration.PreventDuplicates = true;
         });
         builder.Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         builder.Services.AddScoped<UiSender>();
@@ -32,6 +35,22 @@ internal static class UiSetup
         builder.Services.AddSingleton(builder.Configuration.GetSection(UiOptions.Section).Get<UiOptions>() ?? new UiOptions());
         return builder;
     }
+
+    /// <summary>
+    /// An answer without a body: a browser opening an address that is no page (/nope) gets the Chinese 页面不存在 page;
+    /// the API, and any client not asking for HTML, gets the status as ProblemDetails.
+    /// </summary>
+    public static void UseStatusCodeAnswers(this WebApplication app)
+    {
+        app.UseWhen(IsPageNavigation, page => page.UseStatusCodePagesWithReExecute(UiPaths.NotFound, createScopeForStatusCodePages: true));
+        app.UseWhen(context => !IsPageNavigation(context), api => api.UseStatusCodePages());
+    }
+
+    internal static bool IsPageNavigation(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && !context.Request.Path.StartsWithSegments("/api")
+        && !context.Request.Path.StartsWithSegments("/health")
+        && context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>Chinese for every request, so a circuit (which keeps its first request's culture) formats as zh-CN.</summary>
     public static void UseChinese(this WebApplication app) =>

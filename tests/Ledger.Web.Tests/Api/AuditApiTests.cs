@@ -261,6 +261,39 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
     }
 
     [Fact]
+    public void The_operation_filter_groups_every_action_once()
+    {
+        var grouped = AuditActions.Groups.SelectMany(g => g.Actions).ToList();
+        Assert.Equal(AuditActions.Known.Order(), grouped.Order());
+        Assert.Equal(grouped.Count, grouped.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_supervisor_finds_a_moved_deadline_by_its_filter_and_reads_the_item_people_and_kinds_by_name()
+    {
+        var ledgers = new Ledgers(_office);
+        var department = await ledgers.DepartmentAsync("时限审计部门");
+        var item = await ledgers.ItemAsync("时限调整审计");
+        item = await AssignAsync(item, department.Id, "2025-03-31");
+        item = await AssignAsync(item, department.Id, "2025-04-30");
+
+        // The first deadline is set, not moved: only the second assignment is a 时限调整.
+        var record = Assert.Single((await AuditPageAsync($"entityId={item.Id}&deadlineChanges=true")).Items);
+        Assert.Equal(("AssignItem", "责任分工", "2024年三巡·第1项「时限调整审计」"), (record.Action, record.ActionText, record.Subject));
+        var history = Assert.Single(record.Details, c => c.Entity == "ItemHistoryEntry");
+        Assert.Contains(history.Values, v => v is { Label: "变更类型", To: "调整时限" });
+        Assert.Contains(history.Values, v => v is { Label: "原值", To: "2025年3月31日" });
+        Assert.Contains(history.Values, v => v is { Label: "新值", To: "2025年4月30日" });
+        Assert.Contains(history.Values, v => v is { Label: "整改事项", To: "2024年三巡·第1项「时限调整审计」" });
+        Assert.Contains(record.Details, c => c is { EntityText: "整改事项", Name: "2024年三巡·第1项「时限调整审计」" });
+
+        var first = (await AuditPageAsync($"entityId={item.Id}&action=AssignItem")).Items[^1];
+        Assert.Contains(first.Details.SelectMany(c => c.Values), v => v is { Name: "LeadDepartmentId", Label: "牵头部门", To: "时限审计部门" });
+        Assert.DoesNotContain(first.Details.SelectMany(c => c.Values), v => v.To == department.Id.ToString());
+        Assert.DoesNotContain((await AuditPageAsync("deadlineChanges=true")).Items, r => r.Id == first.Id);
+    }
+
+    [Fact]
     public async Task Supervisors_query_by_user_item_and_date_and_export_while_department_users_may_not()
     {
         var ledgers = new Ledgers(_office);
@@ -311,15 +344,35 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
 
         var timeline = await (await _supervisor.GetAsync($"/api/items/{item.Id}/timeline")).ReadAsync<List<TimelineEntryDto>>();
 
+        // One line per action: a report and an upload are their own entries, not their commands' records as well.
         Assert.Equal(
-            ["Action 新增整改事项", "Action 启动整改", "Action 报送进展情况", "Progress 报送2025年1月16日进展情况", "Action 上传佐证材料", "Evidence 佐证材料"],
+            ["Action 新增整改事项", "Action 启动整改", "Progress 报送2025年1月16日进展情况", "Evidence 佐证材料"],
             timeline.Select(e => $"{e.Kind} {e.Title}"));
         Assert.Equal(["未启动 → 整改中"], timeline[1].Lines);
-        Assert.Equal(["召开专题会", "下一步：修订制度"], timeline[3].Lines);
-        Assert.Contains("会议纪要.pdf（SHA-256 ", timeline[5].Lines[0], StringComparison.Ordinal);
+        Assert.Equal(["召开专题会", "下一步：修订制度"], timeline[2].Lines);
+        Assert.Contains("会议纪要.pdf（SHA-256 ", timeline[3].Lines[0], StringComparison.Ordinal);
         Assert.Equal(timeline.Select(e => e.At).Order(), timeline.Select(e => e.At));
         await (await factory.ClientFor(Roles.DepartmentStaff, Guid.NewGuid()).GetAsync($"/api/items/{item.Id}/timeline")).ProblemAsync(404);
     }
+
+    [Fact]
+    public async Task An_imported_items_timeline_begins_with_its_import()
+    {
+        var imported = await (await _office.PostJsonAsync("/api/imports/text", new
+        {
+            text = "市委第二巡察组对某院党组进行了巡察。\n二、问题整改情况\n(一)作风方面\n1.文风不实。\n整改结果:完成",
+        })).ReadAsync<Application.Importing.ImportResult>();
+        var item = Assert.Single((await (await _office.GetAsync($"/api/items?roundId={imported.RoundId}")).ReadAsync<PagedResult<ItemListDto>>()).Items);
+
+        var timeline = await (await _supervisor.GetAsync($"/api/items/{item.Id}/timeline")).ReadAsync<List<TimelineEntryDto>>();
+
+        var import = Assert.Single(timeline);
+        Assert.Equal((TimelineKind.Action, "导入整改报告", LedgerApiFactory.OfficeUser), (import.Kind, import.Title, import.Actor));
+        Assert.Contains(import.Lines, l => l.StartsWith("登记事项", StringComparison.Ordinal));
+    }
+
+    private async Task<ItemState> AssignAsync(ItemState item, Guid department, string dueDate) =>
+        await (await _office.PutJsonAsync($"/api/items/{item.Id}/assignment", new { version = item.Version, leadDepartmentId = department, dueDate })).ReadAsync<ItemState>();
 
     private async Task<HashSet<Guid>> AuditIdsAsync() => [.. (await AuditPageAsync(string.Empty)).Items.Select(r => r.Id)];
 

@@ -174,6 +174,34 @@ public sealed class DashboardApiTests(DashboardLedger factory) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Each_departments_rates_and_lights_count_its_items_as_the_totals_do_and_each_light_is_the_ledger_it_opens()
+    {
+        var office = factory.CreateClient();
+        var figures = await DepartmentsAsync(office, string.Empty);
+
+        // 办公室: two overdue, one due in 8 working days, one closed out late; 检务督察部: three overdue, one due soon, one on time.
+        Assert.Equal(
+            [new DepartmentFiguresDto(factory.Office, "办公室", 4, 1, 3, 0, 2, 0, 1), new DepartmentFiguresDto(factory.Inspection, "检务督察部", 5, 1, 4, 1, 3, 1, 0)],
+            figures);
+        Assert.Equal([(25m, (decimal?)0m), (20m, 25m)], figures.Select(f => (f.CompletionRate!.Value, f.OnTimeRate)));
+
+        var totals = (await DashboardAsync(office, string.Empty)).Totals;
+        Assert.Equal((totals.Total, totals.Completed, totals.Due, totals.ClosedOnTime), (figures.Sum(f => f.Total), figures.Sum(f => f.Completed), figures.Sum(f => f.Due), figures.Sum(f => f.ClosedOnTime)));
+        foreach (var department in figures)
+        {
+            Assert.Equal(department.Red, (await LedgerAsync(office, $"leadDepartmentId={department.DepartmentId}&overdue=true")).TotalCount);
+            Assert.Equal(department.Yellow, (await LedgerAsync(office, $"leadDepartmentId={department.DepartmentId}&dueWithinDays=3")).TotalCount);
+        }
+
+        Assert.Equal([4, 4], (await DepartmentsAsync(office, $"?roundId={factory.RoundOne}")).Select(f => f.Total));
+        Assert.Equal((1, 0), (await DepartmentsAsync(office, "?dueSoonDays=10")).Select(f => (f.Yellow, f.Green)).First());
+        Assert.Equal([factory.Office], (await DepartmentsAsync(factory.ClientFor(Roles.DepartmentHead, factory.Office), string.Empty)).Select(f => f.DepartmentId!.Value));
+        await (await factory.ClientFor(Roles.DepartmentStaff, factory.Office).GetAsync("/api/dashboard/departments")).ProblemAsync(403);
+        await (await office.GetAsync($"/api/dashboard/departments?roundId={Guid.NewGuid()}")).ProblemAsync(404);
+        await (await office.GetAsync("/api/dashboard/departments?dueSoonDays=-1")).ProblemAsync(400);
+    }
+
+    [Fact]
     public async Task One_round_and_a_wider_due_soon_window()
     {
         var dashboard = await DashboardAsync(factory.CreateClient(), $"?roundId={factory.RoundOne}&dueSoonDays=10");
@@ -202,6 +230,9 @@ public sealed class DashboardApiTests(DashboardLedger factory) : IClassFixture<D
 
     private static async Task<DashboardDto> DashboardAsync(HttpClient client, string query) =>
         await (await client.GetAsync($"/api/dashboard{query}")).ReadAsync<DashboardDto>();
+
+    private static async Task<List<DepartmentFiguresDto>> DepartmentsAsync(HttpClient client, string query) =>
+        await (await client.GetAsync($"/api/dashboard/departments{query}")).ReadAsync<List<DepartmentFiguresDto>>();
 
     private static async Task<PagedResult<ItemListDto>> LedgerAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<PagedResult<ItemListDto>>($"/api/items?{query}&pageSize=200", LedgerApiFactory.Json))!;

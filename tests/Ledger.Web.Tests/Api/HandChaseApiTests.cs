@@ -27,8 +27,12 @@ public sealed class HandChaseApiTests : IDisposable
         foreach (var user in new[] { "zhangsan", "head" })
         {
             var chase = Assert.Single(await ReminderScene.InboxAsync(scene.Client(user)));
-            Assert.Equal((ReminderKind.ManualChase, "【催办】第1项「制度建设滞后」，请抓紧整改"), (chase.Kind, chase.Title));
+            Assert.Equal((ReminderKind.ManualChase, "【催办】2024年三巡·第1项「制度建设滞后」，请抓紧整改"), (chase.Kind, chase.Title));
             Assert.Contains($"{LedgerApiFactory.OfficeUser}催办：请本周内报送佐证材料", chase.Body, StringComparison.Ordinal);
+
+            // The inbox links the item by its tag and title; the path the email needs is not printed.
+            Assert.Equal(("2024年三巡·第1项", "制度建设滞后", $"/items/{item.Id}"), (chase.ItemTag, chase.ItemTitle, chase.Link));
+            Assert.DoesNotContain("/items/", chase.Body, StringComparison.Ordinal);
         }
 
         var lisi = _factory.ClientFor(Roles.Leader, personId: await PersonIdAsync("lisi"), userName: "lisi");
@@ -80,7 +84,7 @@ public sealed class HandChaseApiTests : IDisposable
         Assert.Equal(("请细化措施，月底前见成效", (DateTime?)null), (instruction.Text, instruction.ReadAt));
         Assert.Contains(ItemAction.ReadInstructions, detail.AvailableActions);
         var notice = Assert.Single(await ReminderScene.InboxAsync(scene.Client("zhangsan")));
-        Assert.Equal("【领导批示】第1项「整改措施不具体」有新的领导批示，请阅办", notice.Title);
+        Assert.Equal("【领导批示】2024年三巡·第1项「整改措施不具体」有新的领导批示，请阅办", notice.Title);
         Assert.Contains("批示：请细化措施，月底前见成效", notice.Body, StringComparison.Ordinal);
         var work = (await head.GetFromJsonAsync<MyWorkDto>("/api/my-work", LedgerApiFactory.Json))!;
         Assert.Equal([item.Id], work.Groups.Single(g => g.Kind == MyWorkKind.Instructions).Items.Select(i => i.Id));
@@ -112,7 +116,7 @@ public sealed class HandChaseApiTests : IDisposable
         Assert.Equal("督办通知督〔2025〕1号", detail.History.Single(h => h.Change == ItemChange.Supervised).Summary);
         Assert.Equal(1, await RemindersSentAsync(item.Id));
         var told = Assert.Single(await ReminderScene.InboxAsync(scene.Client("zhangsan")));
-        Assert.Equal("【督办通知】督〔2025〕1号：第1项「台账管理混乱」，请于2025年1月23日前书面报送整改落实情况", told.Title);
+        Assert.Equal("【督办通知】督〔2025〕1号：2024年三巡·第1项「台账管理混乱」，请于2025年1月23日前书面报送整改落实情况", told.Title);
 
         var docx = await scene.HeadClient().GetAsync(notice.Docx);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
@@ -122,7 +126,7 @@ public sealed class HandChaseApiTests : IDisposable
                 "督〔2025〕1号",
                 "第一检察部：",
                 "截至2025年1月16日，你部门牵头的以下巡察整改事项尚未按期完成整改，现予督办。请于2025年1月23日前将整改落实情况书面报送整改办。",
-                "1. 第1项「台账管理混乱」，整改时限2025年1月10日，已超期4个工作日。",
+                "1. 2024年三巡·第1项「台账管理混乱」，整改时限2025年1月10日，已超期4个工作日。",
                 "督办要求：说明未按期完成的原因",
                 "巡察整改工作领导小组办公室",
                 "2025年1月16日",
@@ -148,7 +152,7 @@ public sealed class HandChaseApiTests : IDisposable
         Assert.Equal(("督〔2025〕1号", 2), (notice.NumberText, notice.Items));
         var paragraphs = ReportRequests.Paragraphs(await (await _factory.CreateClient().GetAsync(notice.Docx)).Content.ReadAsByteArrayAsync());
         Assert.Equal(
-            ["1. 第1项「超期五天」，整改时限2025年1月9日，已超期5个工作日。", "2. 第1项「超期两天」，整改时限2025年1月14日，已超期2个工作日。"],
+            ["1. 2024年三巡·第1项「超期五天」，整改时限2025年1月9日，已超期5个工作日。", "2. 2024年三巡·第1项「超期两天」，整改时限2025年1月14日，已超期2个工作日。"],
             paragraphs.Where(p => p.StartsWith("1. ", StringComparison.Ordinal) || p.StartsWith("2. ", StringComparison.Ordinal)));
         Assert.Equal(1, await RemindersSentAsync(earlier.Id));
         Assert.Equal(1, await RemindersSentAsync(later.Id));

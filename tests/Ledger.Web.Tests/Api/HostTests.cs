@@ -134,4 +134,18 @@ public sealed class HostTests(LedgerApiFactory factory) : IClassFixture<LedgerAp
 
         await response.ProblemAsync(404);
     }
+
+    [Fact]
+    public async Task A_browser_opening_an_unknown_address_gets_the_chinese_not_found_page_while_the_api_keeps_problem_details()
+    {
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/nope");
+        page.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        using var response = await _client.SendAsync(page);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await (await _client.GetAsync("/api/nope")).ProblemAsync(404);
+    }
 }

@@ -145,8 +145,12 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         item = await _ledgers.ActAsync(item, "start");
         item = await _ledgers.ActAsync(item, "measures", new { text = "一是修订学习制度", leadDepartmentId = office.Id, dueDate = "2025-02-28" });
         item = await _ledgers.ActAsync(item, "measures", new { text = "二是开展专题学习" });
-        var measures = (await _ledgers.DetailAsync(item.Id)).Measures;
+        var open = await _ledgers.DetailAsync(item.Id);
+        var measures = open.Measures;
 
+        // 已完成 is not offered while measures are open, by the rule that refuses it.
+        Assert.DoesNotContain(ItemAction.MarkCompleted, open.AvailableActions);
+        Assert.Contains(ItemAction.MarkPartiallyDone, open.AvailableActions);
         var early = await (await _client.PostJsonAsync($"/api/items/{item.Id}/completed", new { version = item.Version })).ProblemAsync(409);
         Assert.Equal("CompletionNeedsAllMeasuresDone", early.GetProperty("code").GetString());
 
@@ -160,7 +164,9 @@ public sealed class ItemsApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         await (await _client.PostJsonAsync($"/api/items/{item.Id}/measures/{Guid.NewGuid()}/complete", new { version = item.Version })).ProblemAsync(404);
 
         await (await _client.PostJsonAsync($"/api/items/{item.Id}/progress", new { progress = "已修订制度并组织学习2次", nextSteps = "持续跟进", problems = "无" })).ReadAsync<ItemState>();
-        item = (await _ledgers.DetailAsync(item.Id)).Item is var row ? new ItemState(row.Id, row.Version, row.Status, row.StatusText) : item;
+        var done = await _ledgers.DetailAsync(item.Id);
+        Assert.Contains(ItemAction.MarkCompleted, done.AvailableActions);
+        item = done.Item is var row ? new ItemState(row.Id, row.Version, row.Status, row.StatusText) : item;
         item = await _ledgers.ActAsync(item, "completed");
 
         var detail = await _ledgers.DetailAsync(item.Id);

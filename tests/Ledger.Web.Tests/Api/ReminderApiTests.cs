@@ -64,21 +64,21 @@ public sealed class ReminderApiTests : IDisposable
         Assert.Equal(10, inbox!.TotalCount);
         var latest = inbox.Items[0];
         Assert.Equal(ReminderKind.Overdue, latest.Kind);
-        Assert.Equal("【超期催办】第1项「理论学习不够深入」，已超期6个工作日", latest.Title);
+        Assert.Equal("【超期催办】2024年三巡·第1项「理论学习不够深入」，已超期6个工作日", latest.Title);
         Assert.Contains("整改时限：2025年2月5日（已超期6个工作日）", latest.Body, StringComparison.Ordinal);
         Assert.Contains("巡察：市委第三巡察组巡察某区人民检察院党组", latest.Body, StringComparison.Ordinal);
         Assert.Equal($"/items/{item.Id}", latest.Link);
         Assert.Equal("2025年2月12日", latest.DayText);
         var dueSoon = inbox.Items.Single(n => n.Day == new DateOnly(2025, 1, 24));
-        Assert.Equal("【临期提醒】第1项「理论学习不够深入」，还剩3个工作日", dueSoon.Title);
+        Assert.Equal("【临期提醒】2024年三巡·第1项「理论学习不够深入」，还剩3个工作日", dueSoon.Title);
 
         var digest = (await scene.Client("lisi").GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!
             .Items.First(n => n.Kind == ReminderKind.LeaderDigest);
         Assert.Equal("【每周领导提醒】您负责的1个事项已超期或临近整改时限", digest.Title);
-        Assert.Contains("第1项「理论学习不够深入」；整改时限：2025年2月5日（已超期4个工作日）；责任部门：第一检察部", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("2024年三巡·第1项「理论学习不够深入」；整改时限：2025年2月5日（已超期4个工作日）；责任部门：第一检察部", digest.Body, StringComparison.Ordinal);
 
         var escalation = (await scene.Office().GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json))!.Items.Single();
-        Assert.Equal("【超期督办】第1项「理论学习不够深入」，已超期3个工作日", escalation.Title);
+        Assert.Equal("【超期督办】2024年三巡·第1项「理论学习不够深入」，已超期3个工作日", escalation.Title);
         Assert.Contains("该事项已超期3个工作日，请督促责任部门落实整改。", escalation.Body, StringComparison.Ordinal);
         Assert.Contains("责任部门：第一检察部；责任人：张三", escalation.Body, StringComparison.Ordinal);
 
@@ -141,7 +141,7 @@ public sealed class ReminderApiTests : IDisposable
         await scene.ScanAsync(new DateOnly(2025, 1, 17));
         Assert.Equal(["DueSoon 5 head", "DueSoon 5 zhangsan"], (await scene.RemindersOnAsync(new DateOnly(2025, 1, 17))).Order());
         var inbox = await scene.Client("zhangsan").GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json);
-        Assert.Equal(["【临期提醒】第1项「整改时限调整」，还剩5个工作日"], inbox!.Items.Select(n => n.Title));
+        Assert.Equal(["【临期提醒】2024年三巡·第1项「整改时限调整」，还剩5个工作日"], inbox!.Items.Select(n => n.Title));
     }
 
     [Fact]
@@ -264,8 +264,8 @@ public sealed class ReminderApiTests : IDisposable
         Assert.Equal("zhangsan@example.gov.cn", mail.To.Mailboxes.Single().Address);
         Assert.Equal("【巡察整改台账】2025年1月16日提醒（1条）", mail.Subject);
         Assert.Contains("【临期提醒】2个事项临近整改时限", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("第1项「学习制度不落实」；整改时限：2025年1月20日（还剩2个工作日）", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("第1项「请示报告不及时」；整改时限：2025年1月21日（还剩3个工作日）", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2024年三巡·第1项「学习制度不落实」；整改时限：2025年1月20日（还剩2个工作日）", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("2024年三巡·第1项「请示报告不及时」；整改时限：2025年1月21日（还剩3个工作日）", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://ledger.example.gov.cn/items/", mail.TextBody, StringComparison.Ordinal);
         var sent = (await admin.GetFromJsonAsync<PagedResult<EmailDeliveryDto>>("/api/reminders/email", LedgerApiFactory.Json))!.Items.Single();
         Assert.Equal(("已发送", 2), (sent.StateText, sent.Attempts));

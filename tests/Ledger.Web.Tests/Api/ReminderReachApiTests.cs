@@ -55,7 +55,7 @@ public sealed class ReminderReachApiTests : IDisposable
             ["DueSoon 3 head", "DueSoon 3 politics-head", "DueSoon 3 zhangsan", "Overdue 1 head"],
             (await scene.RemindersOnAsync(Jan16)).Order());
         var headInbox = await scene.Client("head").GetFromJsonAsync<PagedResult<NotificationDto>>("/api/notifications", LedgerApiFactory.Json);
-        Assert.Contains(headInbox!.Items, n => n.Title == "【超期催办】第1项「责任人没有账号」，已超期1个工作日");
+        Assert.Contains(headInbox!.Items, n => n.Title == "【超期催办】2024年三巡·第1项「责任人没有账号」，已超期1个工作日");
 
         var office = _factory.CreateClient();
         var work = (await office.GetFromJsonAsync<MyWorkDto>("/api/my-work", LedgerApiFactory.Json))!;
@@ -143,8 +143,8 @@ public sealed class ReminderReachApiTests : IDisposable
 
         var mail = Assert.Single(smtp.Messages).Parse();
         Assert.Equal("【巡察整改台账】2025年1月16日提醒（2条）", mail.Subject);
-        Assert.Contains("【临期提醒】第1项「临近时限」，还剩2个工作日", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("【超期催办】第1项「已经超期」，已超期1个工作日", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("【临期提醒】2024年三巡·第1项「临近时限」，还剩2个工作日", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("【超期催办】2024年三巡·第1项「已经超期」，已超期1个工作日", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(["DueSoon 3 head", "DueSoon 3 zhangsan", "Overdue 1 zhangsan"], (await scene.RemindersOnAsync(Jan16)).Order());
     }
 
@@ -189,7 +189,7 @@ public sealed class ReminderReachApiTests : IDisposable
         Assert.Equal((ReminderKind.Overdue, "【超期催办】您有3个事项已超期", (Guid?)null), (overdue.Kind, overdue.Title, overdue.ItemId));
         var lines = overdue.Body.Split('\n').Skip(1).ToList();
         Assert.Equal(3, lines.Count);
-        Assert.StartsWith("1. 第1项「超期最久」；整改时限：2025年1月9日（已超期5个工作日）", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("1. 2024年三巡·第1项「超期最久」；整改时限：2025年1月9日（已超期5个工作日）", lines[0], StringComparison.Ordinal);
         Assert.EndsWith($"查看：/items/{oldest.Id}", lines[0].TrimEnd(), StringComparison.Ordinal);
         Assert.Contains($"/items/{middle.Id}", lines[1], StringComparison.Ordinal);
         Assert.Contains($"/items/{latest.Id}", lines[2], StringComparison.Ordinal);

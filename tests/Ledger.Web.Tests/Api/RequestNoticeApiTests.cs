@@ -30,18 +30,18 @@ public sealed class RequestNoticeApiTests : IDisposable
 
         item = await new Ledgers(scene.HeadClient()).ActAsync(item, "close-out/request", new { summary = "制度已建立" });
         var request = Assert.Single(await ReminderScene.InboxAsync(scene.Office()));
-        Assert.Equal((ReminderKind.Request, "【待办通知】第1项「销号流程」申请销号，请审核"), (request.Kind, request.Title));
+        Assert.Equal((ReminderKind.Request, "【待办通知】2024年三巡·第1项「销号流程」申请销号，请审核"), (request.Kind, request.Title));
         Assert.Contains("整改情况：制度已建立", request.Body, StringComparison.Ordinal);
         Assert.Equal($"/items/{item.Id}", request.Link);
         Assert.Empty(await ReminderScene.InboxAsync(scene.Client("lisi")));
 
         item = await office.ActAsync(item, "close-out/review", new { pass = true });
-        Assert.Equal(["【待办通知】第1项「销号流程」的销号申请已经整改办审核通过，请审批"], (await ReminderScene.InboxAsync(scene.Client("lisi"))).Select(n => n.Title));
+        Assert.Equal(["【待办通知】2024年三巡·第1项「销号流程」的销号申请已经整改办审核通过，请审批"], (await ReminderScene.InboxAsync(scene.Client("lisi"))).Select(n => n.Title));
         Assert.Empty(await ReminderScene.InboxAsync(scene.Client("wangwu")));
 
         await new Ledgers(_factory.ClientFor(Roles.Leader, userName: "lisi")).ActAsync(item, "close-out/decision", new { approve = true });
-        Assert.Equal(["【待办通知】第1项「销号流程」已批准销号"], (await ReminderScene.InboxAsync(scene.Client("zhangsan"))).Select(n => n.Title));
-        Assert.Contains(await ReminderScene.InboxAsync(scene.Client("head")), n => n.Title == "【待办通知】第1项「销号流程」已批准销号");
+        Assert.Equal(["【待办通知】2024年三巡·第1项「销号流程」已批准销号"], (await ReminderScene.InboxAsync(scene.Client("zhangsan"))).Select(n => n.Title));
+        Assert.Contains(await ReminderScene.InboxAsync(scene.Client("head")), n => n.Title == "【待办通知】2024年三巡·第1项「销号流程」已批准销号");
         Assert.Equal(1, (await scene.Client("lisi").GetFromJsonAsync<UnreadCount>("/api/notifications/unread-count"))!.Count);
     }
 
@@ -57,18 +57,18 @@ public sealed class RequestNoticeApiTests : IDisposable
 
         item = await new Ledgers(scene.HeadClient()).ActAsync(item, "extension/request", new { newDueDate = "2025-04-30", reason = "需待上级批复" });
         var asked = Assert.Single(await ReminderScene.InboxAsync(scene.Client("lisi")));
-        Assert.Equal("【待办通知】第1项「申请延期」申请延期至2025年4月30日，请审批", asked.Title);
+        Assert.Equal("【待办通知】2024年三巡·第1项「申请延期」申请延期至2025年4月30日，请审批", asked.Title);
         Assert.Contains("理由：需待上级批复", asked.Body, StringComparison.Ordinal);
 
         await new Ledgers(factory.ClientFor(Roles.Leader, userName: "lisi")).ActAsync(item, "extension/decision", new { approve = false, reason = "时限不能再延" });
         var returned = Assert.Single(await ReminderScene.InboxAsync(scene.Client("head")));
-        Assert.Equal("【待办通知】第1项「申请延期」的延期申请被驳回", returned.Title);
+        Assert.Equal("【待办通知】2024年三巡·第1项「申请延期」的延期申请被驳回", returned.Title);
         Assert.Contains("理由：时限不能再延", returned.Body, StringComparison.Ordinal);
 
         // The day's digest goes out once the day is scanned, holding the request with the day's reminders.
         await scene.JobsAsync(j => j.ScanAsync(CancellationToken.None));
         var mail = Assert.Single(smtp.Messages).Parse();
         Assert.Equal("lisi@example.gov.cn", mail.To.Mailboxes.Single().Address);
-        Assert.Contains("【待办通知】第1项「申请延期」申请延期至2025年4月30日，请审批", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("【待办通知】2024年三巡·第1项「申请延期」申请延期至2025年4月30日，请审批", mail.TextBody, StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,8 @@ public sealed class DashboardPageTests : PageContext
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
             .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
-            .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto([], 0));
+            .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto([], 0))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => []);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
 
         var page = Render<Dashboard>();
@@ -73,7 +74,8 @@ public sealed class DashboardPageTests : PageContext
                     new(MyWorkKind.ExtensionToDecide, "待审批的延期申请", "牵头部门申请延长整改时限的事项。", 1, [extension], null),
                     new(MyWorkKind.LeaderOverdue, "我分管的超期事项", "已过整改时限尚未完成的事项。", 3, [Items.Row()], null),
                 ],
-                5));
+                5))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => []);
 
         var page = Render<Dashboard>();
 
@@ -86,6 +88,53 @@ public sealed class DashboardPageTests : PageContext
     }
 
     [Fact]
+    public void Departments_rank_by_rate_or_by_overdue_count_with_full_names_and_their_red_and_yellow_bars_open_the_ledger()
+    {
+        SignIn(Roles.Leader);
+        var planning = Guid.NewGuid();
+        IReadOnlyList<DepartmentFiguresDto> figures =
+        [
+            new(planning, "计划财务装备部", 10, 9, 8, 6, 1, 0, 0),
+            new(Guid.NewGuid(), "办公室", 10, 2, 10, 1, 5, 2, 1),
+            new(Guid.NewGuid(), "第一检察部", 10, 5, 6, 3, 2, 1, 2),
+            new(Guid.NewGuid(), "第二检察部", 10, 6, 6, 4, 0, 3, 1),
+            new(Guid.NewGuid(), "政治部", 10, 7, 7, 7, 0, 0, 3),
+            new(Guid.NewGuid(), "案件管理部", 10, 4, 9, 2, 3, 0, 3),
+            new(null, "未定牵头部门", 2, 0, 0, 0, 0, 0, 0),
+        ];
+        Mediator
+            .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => figures)
+            .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto([], 0));
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
+
+        var page = Render<Dashboard>();
+
+        page.WaitForElement("[data-testid=department-figures]");
+        Assert.Equal(new GetDepartmentFiguresQuery(Round, 5), Mediator.SentOf<GetDepartmentFiguresQuery>().Single());
+        string[] Names() => [.. page.FindAll("[data-testid=department-row] td.department-name").Select(td => td.TextContent.Trim())];
+        Assert.Equal(["计划财务装备部", "政治部", "第二检察部", "第一检察部", "案件管理部", "办公室", "未定牵头部门"], Names());
+        var first = page.FindAll("[data-testid=department-row]")[0];
+        Assert.Contains("红榜", first.TextContent, StringComparison.Ordinal);
+        Assert.Equal(("90%", "75%"), (first.QuerySelector("[data-testid=completion-rate]")!.TextContent, first.QuerySelector("[data-testid=on-time-rate]")!.TextContent));
+        Assert.Contains("黑榜", page.FindAll("[data-testid=department-row]")[5].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/items?roundId={Round}&leadDepartmentId={planning}&overdue=true&sort=Deadline", first.QuerySelector("[data-testid=light-red]")!.GetAttribute("href"));
+
+        page.Find("[data-testid=rank-on-time]").Click();
+        Assert.Equal(["政治部", "计划财务装备部", "第二检察部", "第一检察部", "案件管理部", "办公室", "未定牵头部门"], Names());
+        page.Find("[data-testid=rank-overdue]").Click();
+        Assert.Equal(["办公室", "案件管理部", "第一检察部", "计划财务装备部", "第二检察部", "政治部", "未定牵头部门"], Names());
+        var office = page.FindAll("[data-testid=department-row]")[0];
+        Assert.Equal(["5", "2"], office.QuerySelectorAll("a.light").Select(a => a.TextContent));
+        Assert.EndsWith("&dueWithinDays=5&sort=Deadline", office.QuerySelector("[data-testid=light-yellow]")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // The definitions are written out, not left to a hover.
+        Assert.Contains("按期完成率＝按期销号÷到期应完成", page.Find("[data-testid=department-figures-note]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("按期销号20个÷到期应完成30个（已完成未销号的不计入）", page.Find("[data-testid=card-on-time-rate-note]").TextContent);
+    }
+
+    [Fact]
     public void The_office_issues_a_supervision_notice_for_a_departments_overdue_items_and_is_offered_its_docx()
     {
         SignIn(Roles.Office);
@@ -93,6 +142,7 @@ public sealed class DashboardPageTests : PageContext
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
             .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => [])
             .Answer<Application.Reminders.GetReminderWarningsQuery, Application.Reminders.ReminderWarningsDto>(_ => new(new([], 0, null), 0, null))
             .Answer<Application.Reminders.SuperviseDepartmentCommand, Application.Reminders.SupervisionNoticeDto>(c =>
                 new(Guid.Empty, "督〔2025〕3号", "办公室", c.ReplyBy, 3, "/api/supervision-notices/1/docx"));
@@ -123,7 +173,7 @@ public sealed class DashboardPageTests : PageContext
     }
 
     private static readonly OverdueItemDto Overdue = new(
-        Guid.NewGuid(), Round, ItemKind.Feedback, 3, "理论学习不够深入", "整改中", Department, "办公室", "周敏",
+        Guid.NewGuid(), Round, ItemKind.Feedback, 3, "2024年三巡·第3项", "理论学习不够深入", "整改中", Department, "办公室", "周敏",
         new DateOnly(2024, 12, 10), new DateOnly(2024, 12, 17), 21, 2);
 
     private static DashboardDto Dashboard(Guid? roundId, int dueSoon) => new(

@@ -18,6 +18,7 @@ internal static class Items
             "（一）政治建设方面",
             ItemKind.Feedback,
             1,
+            "2024年三巡",
             "理论学习不够深入",
             status,
             status.ToChinese(),

@@ -146,7 +146,7 @@ public sealed class ReportPageTests : PageContext
     {
         Mediator.Answer<GetReportDraftQuery, ReportDraftDto>(_ => draft);
         Mediator.Answer<GetRoundQuery, RoundDto>(_ => new RoundDto(
-            RoundId, Guid.NewGuid(), "市委第三巡察组", "某某检察院党组", null, null, Today.AddDays(-30), null, [new AspectDto(AspectId, 1, "（一）政治建设方面", 1)], 1));
+            RoundId, Guid.NewGuid(), "市委第三巡察组", "某某检察院党组", null, null, Today.AddDays(-30), null, [new AspectDto(AspectId, 1, "（一）政治建设方面", 1)], 1, null, "三巡"));
         Mediator.Answer<ListPublishedReportsQuery, IReadOnlyList<PublishedReportSummary>>(_ => []);
     }
 

@@ -8,7 +8,7 @@ namespace Ledger.Web.Tests.Components;
 public sealed class RoundsPageTests : PageContext
 {
     private static readonly RoundSummaryDto Round = new(
-        Guid.NewGuid(), Guid.NewGuid(), "市委第三巡察组", "某某检察院党组", new DateOnly(2024, 7, 18), new DateOnly(2024, 10, 18), 19, 4);
+        Guid.NewGuid(), Guid.NewGuid(), "市委第三巡察组", "某某检察院党组", new DateOnly(2024, 7, 18), new DateOnly(2024, 10, 18), 19, 4, "2024年三巡");
 
     [Theory]
     [InlineData(Roles.Office, true)]

@@ -12,6 +12,7 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<InspectionRo
         builder.ConfigureRoot();
         builder.Property(r => r.InspectingTeam).HasMaxLength(200);
         builder.Property(r => r.InspectedUnit).HasMaxLength(200);
+        builder.Property(r => r.ShortName).HasMaxLength(RoundTag.ShortNameLength);
 
         builder.HasMany(r => r.Aspects).WithOne().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Aspects).HasField("_aspects").UsePropertyAccessMode(PropertyAccessMode.Field);

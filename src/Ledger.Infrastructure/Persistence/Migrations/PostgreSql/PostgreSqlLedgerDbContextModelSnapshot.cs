@@ -1002,6 +1002,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly?>("RectificationPeriodEnd")
                         .HasColumnType("date");
 
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

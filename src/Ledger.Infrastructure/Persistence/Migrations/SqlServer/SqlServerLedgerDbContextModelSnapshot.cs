@@ -1007,6 +1007,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("RectificationPeriodEnd")
                         .HasColumnType("date");
 
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 

@@ -997,6 +997,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("RectificationPeriodEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 

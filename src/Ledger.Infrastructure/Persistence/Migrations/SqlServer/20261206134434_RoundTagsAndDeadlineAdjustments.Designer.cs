@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLedgerDbContext))]
-    [Migration("20261206121224_ItemDeadlineAdjustments")]
-    partial class ItemDeadlineAdjustments
+    [Migration("20261206134434_RoundTagsAndDeadlineAdjustments")]
+    partial class RoundTagsAndDeadlineAdjustments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1009,6 +1009,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("RectificationPeriodEnd")
                         .HasColumnType("date");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

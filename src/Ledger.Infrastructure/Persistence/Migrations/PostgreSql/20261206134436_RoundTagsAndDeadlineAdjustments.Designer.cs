@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlLedgerDbContext))]
-    [Migration("20261206121230_ItemDeadlineAdjustments")]
-    partial class ItemDeadlineAdjustments
+    [Migration("20261206134436_RoundTagsAndDeadlineAdjustments")]
+    partial class RoundTagsAndDeadlineAdjustments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1004,6 +1004,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("RectificationPeriodEnd")
                         .HasColumnType("date");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -3,31 +3,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
+namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class ItemDeadlineAdjustments : Migration
+    public partial class RoundTagsAndDeadlineAdjustments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ShortName",
+                table: "Rounds",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "DeadlineAdjustments",
                 table: "Items",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "OriginalDueDate",
                 table: "Items",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ShortName",
+                table: "Rounds");
+
             migrationBuilder.DropColumn(
                 name: "DeadlineAdjustments",
                 table: "Items");

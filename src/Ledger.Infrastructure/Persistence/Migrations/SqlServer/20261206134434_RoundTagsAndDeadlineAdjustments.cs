@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ItemDeadlineAdjustments : Migration
+    public partial class RoundTagsAndDeadlineAdjustments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ShortName",
+                table: "Rounds",
+                type: "nvarchar(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "DeadlineAdjustments",
                 table: "Items",
@@ -28,6 +35,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ShortName",
+                table: "Rounds");
+
             migrationBuilder.DropColumn(
                 name: "DeadlineAdjustments",
                 table: "Items");

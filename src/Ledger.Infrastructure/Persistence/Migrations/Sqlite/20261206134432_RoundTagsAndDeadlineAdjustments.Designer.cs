@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLedgerDbContext))]
-    [Migration("20261206121218_ItemDeadlineAdjustments")]
-    partial class ItemDeadlineAdjustments
+    [Migration("20261206134432_RoundTagsAndDeadlineAdjustments")]
+    partial class RoundTagsAndDeadlineAdjustments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -998,6 +998,10 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RectificationPeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
