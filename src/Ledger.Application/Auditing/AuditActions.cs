@@ -74,7 +74,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<(string Group, IReadOnlyList<string> Actions)> Groups =
     [
         ("事项办理", ["CreateItem", "EditItem", "AcknowledgeItem", "StartItem", "ReportProgress", "AddMeasure", "CompleteMeasure", "RequireMeasureEvidence", "AttachEvidence", "WithdrawEvidence", "MarkItemPartiallyDone", "MarkItemCompleted"]),
-        ("分工与时限", ["AssignItem", "RequestExtension", "DecideExtension"]),
+        ("分工与时限", ["AssignItem", "AssignItems", "RequestExtension", "DecideExtension"]),
         ("销号", ["RequestCloseOut", "ReviewCloseOut", "DecideCloseOut", "ResumeItem", "ReopenItem"]),
         ("催办督办与批示", ["ChaseItem", "SuperviseItem", "SuperviseDepartment", "InstructItem", "ReadInstructions"]),
         ("巡察轮次与导入", ["CreateRound", "UpdateRound", "AddAspect", "RenameAspect", "ImportReport", "ImportLedgerSheet"]),

@@ -275,7 +275,7 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         var department = await ledgers.DepartmentAsync("时限审计部门");
         var item = await ledgers.ItemAsync("时限调整审计");
         item = await AssignAsync(item, department.Id, "2025-03-31");
-        item = await AssignAsync(item, department.Id, "2025-04-30");
+        item = await AssignAsync(item, department.Id, "2025-04-30", "检察长办公会决定延后");
 
         // The first deadline is set, not moved: only the second assignment is a 时限调整.
         var record = Assert.Single((await AuditPageAsync($"entityId={item.Id}&deadlineChanges=true")).Items);
@@ -371,8 +371,8 @@ public sealed class AuditApiTests(LedgerApiFactory factory) : IClassFixture<Ledg
         Assert.Contains(import.Lines, l => l.StartsWith("登记事项", StringComparison.Ordinal));
     }
 
-    private async Task<ItemState> AssignAsync(ItemState item, Guid department, string dueDate) =>
-        await (await _office.PutJsonAsync($"/api/items/{item.Id}/assignment", new { version = item.Version, leadDepartmentId = department, dueDate })).ReadAsync<ItemState>();
+    private async Task<ItemState> AssignAsync(ItemState item, Guid department, string dueDate, string? reason = null) =>
+        await (await _office.PutJsonAsync($"/api/items/{item.Id}/assignment", new { version = item.Version, leadDepartmentId = department, dueDate, reason })).ReadAsync<ItemState>();
 
     private async Task<HashSet<Guid>> AuditIdsAsync() => [.. (await AuditPageAsync(string.Empty)).Items.Select(r => r.Id)];
 

@@ -39,7 +39,7 @@ public sealed class DashboardPageTests : PageContext
         Assert.Equal($"/items?roundId={Round}&status=Completed&status=CloseOutRequested&status=ClosedOut", Href(page, "[data-testid=card-completed]"));
         Assert.Equal($"/items?roundId={Round}&status=PartiallyDone", Href(page, "[data-testid=card-partially-done]"));
         Assert.Equal($"/items?roundId={Round}&movedOutOfOverdue=true", Href(page, "[data-testid=card-moved-out-of-overdue]"));
-        Assert.Equal("因调整时限退出超期2个", string.Concat(page.Find("[data-testid=card-moved-out-of-overdue]").TextContent.Where(c => !char.IsWhiteSpace(c))));
+        Assert.Equal("因调整时限退出超期2个原定时限已过、因延期或调整时限现未超期的事项", string.Concat(page.Find("[data-testid=card-moved-out-of-overdue]").TextContent.Where(c => !char.IsWhiteSpace(c))));
         Assert.Equal(
             [
                 $"/items?roundId={Round}&overdueWorkingDaysTo=5&sort=Deadline",
