@@ -12,7 +12,7 @@ namespace Ledger.Web.Ui;
 /// roles, scope, validation and audit are the API's. A failure the user can act on comes back as the API's Chinese
 /// words, shown in a snackbar and returned for forms to place under their fields; nothing reaches the circuit as an
 /// exception, which would end it. Messages do not pile up: an error replaces whatever message shows, and a change that
-/// succeeds takes away the error an earlier attempt left.
+/// succeeds takes away what showed before (an earlier attempt's error, the last change's word) for its own.
 /// </summary>
 internal sealed partial class UiSender(
     IServiceScopeFactory scopes, AuthenticationStateProvider authentication, ISnackbar snackbar, ILogger<UiSender> logger)
@@ -27,10 +27,8 @@ internal sealed partial class UiSender(
             var answer = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
             if (IsCommand(request))
             {
-                foreach (var error in snackbar.ShownSnackbars.Where(s => s.Severity == Severity.Error).ToList())
-                {
-                    snackbar.Remove(error);
-                }
+                // One message shows at a time; the page's word on this change must not wait behind an older one.
+                snackbar.Clear();
             }
 
             return new(answer, null);
