@@ -20,13 +20,13 @@ namespace Ledger.Application.Dashboard;
 /// filter (<see cref="ListItemsQuery"/>), so a figure and the ledger it links to always hold the same items. Department
 /// heads see their department's items (<see cref="ItemAccess"/>); their staff work from the ledger instead.
 /// </summary>
-/// <param name="DueSoonWorkingDays">黄: open items due within this many working days, as the ledger's traffic light.</param>
+/// <param name="DueSoonWorkingDays">
+/// 黄: open items due within this many working days; null (the default) for the office's 临期 threshold, as the ledger's
+/// traffic light.
+/// </param>
 [Allowed(Roles.Office, Roles.Leader, Roles.Supervisor, Roles.Admin, Roles.DepartmentHead)]
-public sealed record GetDashboardQuery(Guid? RoundId = null, int DueSoonWorkingDays = GetDashboardQuery.DefaultDueSoonWorkingDays)
-    : IQuery<DashboardDto>
+public sealed record GetDashboardQuery(Guid? RoundId = null, int? DueSoonWorkingDays = null) : IQuery<DashboardDto>
 {
-    public const int DefaultDueSoonWorkingDays = 3;
-
     /// <summary>The next two weeks, counted as 10 working days from today (holidays and 调休 as the calendar has them).</summary>
     public const int UpcomingWorkingDays = 10;
 
@@ -53,8 +53,8 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
 {
     public async Task<DashboardDto> Handle(GetDashboardQuery request, CancellationToken cancellationToken)
     {
-        var today = context.Today;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken, request.DueSoonWorkingDays);
+        var today = clock.Today;
         var items = db.Items.AsNoTracking().VisibleTo(context.User);
         if (request.RoundId is { } roundId)
         {
@@ -66,11 +66,11 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             items = items.Where(i => i.RoundId == roundId);
         }
 
-        IQueryable<RectificationItem> Ledger(ListItemsQuery filter) => ListItemsQueryHandler.Filter(items, filter, today, calendar);
+        IQueryable<RectificationItem> Ledger(ListItemsQuery filter) => ListItemsQueryHandler.Filter(items, filter, clock);
 
         var onDate = await ItemsOnDate.ReadAsync(items, today, cancellationToken);
         var overdue = await CountByDepartmentAsync(Ledger(new ListItemsQuery { Overdue = true }), cancellationToken);
-        var dueSoon = await CountByDepartmentAsync(Ledger(new ListItemsQuery { DueWithinDays = request.DueSoonWorkingDays }), cancellationToken);
+        var dueSoon = await CountByDepartmentAsync(Ledger(new ListItemsQuery { DueWithinDays = clock.DueSoonWorkingDays }), cancellationToken);
         var aging = new List<AgingBucketDto>();
         foreach (var (from, to) in GetDashboardQuery.AgingBuckets)
         {
@@ -82,15 +82,15 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
         return new DashboardDto(
             today,
             request.RoundId,
-            request.DueSoonWorkingDays,
+            clock.DueSoonWorkingDays,
             ItemFigures.Of(onDate),
             await RoundsAsync(onDate, request.RoundId, cancellationToken),
             await DepartmentsAsync(overdue, dueSoon, cancellationToken),
             aging,
-            await OverdueListAsync(Ledger(new ListItemsQuery { Overdue = true }), overdue.Values.Sum(), today, calendar, cancellationToken),
+            await OverdueListAsync(Ledger(new ListItemsQuery { Overdue = true }), overdue.Values.Sum(), clock, cancellationToken),
             new DashboardList<UpcomingItemDto>(
                 await Ledger(upcoming).CountAsync(cancellationToken),
-                (await RowsAsync(Ledger(upcoming), today, calendar, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
+                (await RowsAsync(Ledger(upcoming), clock, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
                     r.Id, r.RoundId, r.Kind, r.Number, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
             await TrendAsync(items, today, cancellationToken));
     }
@@ -126,9 +126,9 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
 
     /// <summary>The most overdue first: the earliest deadline is the most working days behind, so the ledger's deadline order serves.</summary>
     private async Task<DashboardList<OverdueItemDto>> OverdueListAsync(
-        IQueryable<RectificationItem> overdue, int total, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+        IQueryable<RectificationItem> overdue, int total, ItemClock clock, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(overdue, today, calendar, cancellationToken);
+        var rows = await RowsAsync(overdue, clock, cancellationToken);
         var ids = rows.ConvertAll(r => r.Id);
         var firstExtensions = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id))
             .Select(i => new
@@ -155,14 +155,14 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
     }
 
     /// <summary>The first rows in deadline order, as the ledger lists them: ids first, so names and counts are read for those rows only.</summary>
-    private async Task<List<ItemListDto>> RowsAsync(IQueryable<RectificationItem> items, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+    private async Task<List<ItemListDto>> RowsAsync(IQueryable<RectificationItem> items, ItemClock clock, CancellationToken cancellationToken)
     {
         var order = new ListItemsQuery { Sort = ItemSort.Deadline };
         var ids = await ListItemsQueryHandler.Sort(items, order).Take(GetDashboardQuery.ListLength).Select(i => i.Id).ToListAsync(cancellationToken);
         var rows = await ListItemsQueryHandler.Sort(db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)), order)
             .SelectRows(db)
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => r.ToDto(today, calendar));
+        return rows.ConvertAll(r => r.ToDto(clock));
     }
 
     /// <summary>

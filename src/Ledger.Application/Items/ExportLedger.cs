@@ -62,8 +62,8 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
     public async Task<LedgerSheet> Handle(ExportLedgerQuery request, CancellationToken cancellationToken)
     {
         var asOf = context.Now;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today, calendar);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
+        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, clock);
         var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
         var figures = request.Filter.RoundId is { } roundId && RoundFigures.MayRead(context.User)
             ? await RoundFigures.ReadAsync(db, roundId, DateOnly.FromDateTime(asOf.DateTime), cancellationToken)

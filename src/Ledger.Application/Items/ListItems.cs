@@ -107,15 +107,14 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
 {
     public async Task<PagedResult<ItemListDto>> Handle(ListItemsQuery request, CancellationToken cancellationToken)
     {
-        var today = context.Today;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
-        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, today, calendar);
-        return await PageAsync(db, items, request, today, calendar, cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
+        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, clock);
+        return await PageAsync(db, items, request, clock, cancellationToken);
     }
 
     /// <summary>The page <paramref name="request"/> names of <paramref name="items"/>, in its order, with the total.</summary>
     internal static async Task<PagedResult<ItemListDto>> PageAsync(
-        ILedgerDbContext db, IQueryable<RectificationItem> items, ListItemsQuery request, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+        ILedgerDbContext db, IQueryable<RectificationItem> items, ListItemsQuery request, ItemClock clock, CancellationToken cancellationToken)
     {
         var total = await items.CountAsync(cancellationToken);
 
@@ -128,11 +127,12 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         var rows = await Sort(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id)), request)
             .SelectRows(db)
             .ToListAsync(cancellationToken);
-        return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today, calendar)), total, request.Page, request.PageSize);
+        return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(clock)), total, request.Page, request.PageSize);
     }
 
-    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today, WorkingCalendar calendar)
+    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, ItemClock clock)
     {
+        var (today, calendar) = (clock.Today, clock.Calendar);
         if (q.RoundId is { } roundId)
         {
             items = items.Where(i => i.RoundId == roundId);
@@ -163,14 +163,13 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             items = items.Where(i => i.ResponsibleLeaderId == leaderId);
         }
 
-        // The same test as ItemLifecycle.IsOverdue, written so the database can use the (Status, DueDate) index.
         if (q.Overdue == true)
         {
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today);
+            items = items.Where(DeadlineWarnings.OverdueOn(today));
         }
         else if (q.Overdue == false)
         {
-            items = items.Where(i => !(i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today));
+            items = items.Where(DeadlineWarnings.NotOverdueOn(today));
         }
 
         if (q.AwaitingAcknowledgement is { } awaiting)
@@ -180,29 +179,27 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
                 : items.Where(i => !(i.LeadDepartmentId != null && i.AcknowledgedAt == null && i.Status < ItemLifecycle.FirstSettled));
         }
 
-        // Every date before the (N+1)-th working day after today is at most N working days away.
         if (q.DueWithinDays is { } days)
         {
-            var end = calendar.AddWorkingDays(today, days + 1);
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate >= today && i.DueDate < end);
+            items = items.Where(DeadlineWarnings.DueBetween(today, DeadlineWarnings.DueSoonEnd(calendar, today, days)));
         }
 
         // Working days overdue grow as the deadline moves back, so each bound is a date: the deadline index serves it.
         // Today and the last working day before it have counted the same working days, so counting back starts there.
         if (q.OverdueWorkingDaysFrom is not null || q.OverdueWorkingDaysTo is not null)
         {
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today);
+            items = items.Where(DeadlineWarnings.OverdueOn(today));
             var lastWorkingDay = calendar.WorkingDayOnOrBefore(today);
             if (q.OverdueWorkingDaysFrom is { } from and > 0)
             {
                 var before = calendar.AddWorkingDays(lastWorkingDay, 1 - from);
-                items = items.Where(i => i.DueDate < before);
+                items = items.Where(i => i.DeadlineKey < before);
             }
 
             if (q.OverdueWorkingDaysTo is { } to)
             {
                 var onOrAfter = calendar.AddWorkingDays(lastWorkingDay, -to);
-                items = items.Where(i => i.DueDate >= onOrAfter);
+                items = items.Where(i => i.DeadlineKey >= onOrAfter);
             }
         }
 

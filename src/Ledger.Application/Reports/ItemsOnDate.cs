@@ -28,7 +28,7 @@ public sealed record ItemOnDate(
     public bool IsClosedOut => Status == ItemStatus.ClosedOut;
 
     /// <summary>超期 on <see cref="Date"/>, by the deadline in force that day.</summary>
-    public bool IsOverdue => ItemLifecycle.IsOverdue(Status, Deadline.Date, Deadline.IsLongTerm, Date);
+    public bool IsOverdue => DeadlineWarnings.IsOverdue(Status, Deadline, Date);
 
     /// <summary>
     /// 到期应完成: its deadline had come by <see cref="Date"/>, or it had been closed out by then whatever its deadline

@@ -50,6 +50,12 @@ public sealed class RectificationItem : AggregateRoot
 
     public Deadline Deadline => Deadline.From(DueDate, IsLongTerm);
 
+    /// <summary>
+    /// The deadline as one sortable date that is never null (<see cref="DeadlineWarnings.KeyOf"/>): what the ledger sorts
+    /// by and its overdue and due-soon rules read, so an index on it serves both.
+    /// </summary>
+    public DateOnly DeadlineKey { get; private set; } = DeadlineWarnings.Unwatched;
+
     public string? CloseOutSummary { get; private set; }
 
     /// <summary>Set when the office's review (审核) of the pending close-out request passed.</summary>
@@ -111,7 +117,7 @@ public sealed class RectificationItem : AggregateRoot
         return item;
     }
 
-    public bool IsOverdueOn(DateOnly today) => ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today);
+    public bool IsOverdueOn(DateOnly today) => DeadlineWarnings.IsOverdue(Status, Deadline, today);
 
     public void Edit(Guid aspectId, string title, string? description, ChangeStamp stamp)
     {
@@ -160,6 +166,7 @@ public sealed class RectificationItem : AggregateRoot
             var previous = Deadline;
             DueDate = deadline.Date;
             IsLongTerm = deadline.IsLongTerm;
+            DeadlineKey = DeadlineWarnings.KeyOf(deadline);
             Record(ItemChange.DeadlineChanged, "调整整改时限", previous.ToString(), deadline.ToString(), null, stamp);
         }
     }
@@ -320,6 +327,7 @@ public sealed class RectificationItem : AggregateRoot
         {
             var previous = Deadline;
             DueDate = pending.RequestedDate;
+            DeadlineKey = DeadlineWarnings.KeyOf(Deadline);
             ExtensionsApproved++;
             Record(ItemChange.DeadlineChanged, $"延期（第{ExtensionsApproved}次）", previous.ToString(), Deadline.ToString(), pending.DecisionReason, stamp);
         }

@@ -4,6 +4,7 @@ using Ledger.Application.Items;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
 using Ledger.Infrastructure.Spreadsheets;
+using Settings = Ledger.Application.Settings.ReminderSettingsDto;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -113,6 +114,40 @@ public sealed class ListItemsApiTests(ListItemsFixture fixture) : IClassFixture<
         Assert.Equal(["档案管理混乱"], await TitlesAsync("keyword=" + Uri.EscapeDataString("档案")));
         Assert.Equal(5, (await ListAsync("keyword=" + Uri.EscapeDataString("以会代学"))).TotalCount);
         Assert.Equal(["制度建设滞后", "经费管理不规范"], await TitlesAsync($"leadDepartmentId={fixture.Office.Id}&status=NotStarted&status=InProgress"));
+    }
+
+    [Fact]
+    public async Task Each_row_and_the_item_carry_the_warning_level_by_the_offices_due_soon_setting()
+    {
+        async Task<Settings> SetDueSoonAsync(int days) => await (await _client.PutJsonAsync("/api/reminders/settings", new
+        {
+            dueSoonOffsets = Domain.Settings.ReminderSettings.DefaultDueSoonOffsets,
+            escalateAfterOverdueDays = 3,
+            longTermReviewMonths = 1,
+            leaderDigestDay = "Monday",
+            progressReminderDay = "Friday",
+            progressStaleDays = 7,
+            remindOnNonWorkingDays = false,
+            dueSoonWorkingDays = days,
+            version = (await _client.GetFromJsonAsync<Settings>("/api/reminders/settings", LedgerApiFactory.Json))!.Version,
+        })).ReadAsync<Settings>();
+
+        // 学习不深入 is due on Monday 1月20日, two working days after Thursday 1月16日.
+        Assert.Equal(
+            [(WarningLevel.Red, "超期"), (WarningLevel.Yellow, "临期"), (WarningLevel.Grey, "长期坚持"), (WarningLevel.Grey, "已完成"), (WarningLevel.Grey, "未定时限")],
+            (await ListAsync()).Items.Select(i => (i.Warning, i.WarningText)));
+        try
+        {
+            Assert.Equal(1, (await SetDueSoonAsync(1)).DueSoonWorkingDays);
+            var row = (await ListAsync()).Items[1];
+            Assert.Equal(WarningLevel.Green, row.Warning);
+            Assert.Equal(WarningLevel.Green, (await _client.GetFromJsonAsync<ItemDetailDto>($"/api/items/{row.Id}", LedgerApiFactory.Json))!.Item.Warning);
+            Assert.Equal(0, (await ListAsync("dueWithinDays=1")).TotalCount);
+        }
+        finally
+        {
+            await SetDueSoonAsync(3);
+        }
     }
 
     [Fact]

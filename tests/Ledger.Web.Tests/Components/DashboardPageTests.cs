@@ -5,7 +5,6 @@ using Ledger.Application.Reports;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
 using Ledger.Web.Components.Pages;
-using Ledger.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,21 +16,19 @@ public sealed class DashboardPageTests : PageContext
     private static readonly Guid Department = Guid.Parse("01a209b6-9f55-7343-908c-d42d8cadc8b2");
     private static readonly ItemFigures Figures = new(40, 24, 16, 0, 0, 3, 5, 30, 20, 120);
 
-    public DashboardPageTests() => Services.AddSingleton(new UiOptions { DueSoonWorkingDays = 5 });
-
     [Fact]
     public void Each_figure_opens_the_ledger_of_the_round_shown_filtered_to_its_items()
     {
         SignIn(Roles.Leader);
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays));
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays ?? 5));
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
 
         var page = Render<Dashboard>();
 
         page.WaitForElement("[data-testid=card-overdue]");
-        Assert.Equal(new GetDashboardQuery(Round, 5), Mediator.SentOf<GetDashboardQuery>().Single());
+        Assert.Equal(new GetDashboardQuery(Round), Mediator.SentOf<GetDashboardQuery>().Single());
         Assert.Equal($"/items?roundId={Round}&overdue=true&sort=Deadline", Href(page, "[data-testid=card-overdue]"));
         Assert.Equal($"/items?roundId={Round}&status=Completed&status=CloseOutRequested&status=ClosedOut", Href(page, "[data-testid=card-completed]"));
         Assert.Equal($"/items?roundId={Round}&status=PartiallyDone", Href(page, "[data-testid=card-partially-done]"));
@@ -61,7 +58,7 @@ public sealed class DashboardPageTests : PageContext
         var (dialogs, _) = RenderProviders();
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays ?? 5))
             .Answer<Application.Reminders.GetReminderWarningsQuery, Application.Reminders.ReminderWarningsDto>(_ => new(new([], 0, null), 0, null))
             .Answer<Application.Reminders.SuperviseDepartmentCommand, Application.Reminders.SupervisionNoticeDto>(c =>
                 new(Guid.Empty, "督〔2025〕3号", "办公室", c.ReplyBy, 3, "/api/supervision-notices/1/docx"));
