@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -6,9 +5,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Ledger.Application.Items;
 using Ledger.Infrastructure.Persistence;
+using Ledger.Testing;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ledger.Benchmarks;
@@ -78,7 +77,8 @@ internal static class Compare
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {times[times.Count / 2]:F1} | {p95:F1} | {size:N0} |"));
         }
 
-        await using var services = Pipeline(dataDirectory, out var statements);
+        var plans = new QueryPlans();
+        await using var services = BenchmarkPipeline.Build(dataDirectory, s => s.ConfigureDbContext<SqliteLedgerDbContext>(o => o.AddInterceptors(plans)));
         foreach (var (label, _, plan) in cases)
         {
             if (plan is null)
@@ -86,7 +86,7 @@ internal static class Compare
                 continue;
             }
 
-            statements.Clear();
+            plans.Clear();
             using (var scope = services.CreateScope())
             {
                 await scope.ServiceProvider.GetRequiredService<IMediator>().Send(plan);
@@ -97,47 +97,14 @@ internal static class Compare
             using var scopeForPlans = services.CreateScope();
             var connection = scopeForPlans.ServiceProvider.GetRequiredService<LedgerDbContext>().Database.GetDbConnection();
             await connection.OpenAsync();
-            foreach (var statement in statements.Where(s => s.Text.Contains("\"Items\"", StringComparison.Ordinal)))
+            foreach (var query in plans.Queries.Where(q => q.Sql.Contains("\"Items\"", StringComparison.Ordinal)))
             {
-                Console.WriteLine(statement.Text.Split('\n')[0].Trim() + " …");
-                await using var explain = connection.CreateCommand();
-                explain.CommandText = "EXPLAIN QUERY PLAN " + statement.Text;
-                foreach (var (name, value) in statement.Parameters)
+                Console.WriteLine(query.Sql.Split('\n')[0].Trim() + " …");
+                foreach (var line in await QueryPlans.ExplainAsync(connection, query))
                 {
-                    var parameter = explain.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value ?? DBNull.Value;
-                    explain.Parameters.Add(parameter);
-                }
-
-                await using var reader = await explain.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    Console.WriteLine("  " + reader.GetString(3));
+                    Console.WriteLine("  " + line);
                 }
             }
-        }
-    }
-
-    private static ServiceProvider Pipeline(string dataDirectory, out List<Statement> statements)
-    {
-        var capture = new Capture();
-        statements = capture.Statements;
-        return BenchmarkPipeline.Build(dataDirectory, s => s.ConfigureDbContext<SqliteLedgerDbContext>(o => o.AddInterceptors(capture)));
-    }
-
-    private sealed record Statement(string Text, List<(string Name, object? Value)> Parameters);
-
-    /// <summary>Every query the pipeline sends, with its parameters, so its plan can be asked for afterwards.</summary>
-    private sealed class Capture : DbCommandInterceptor
-    {
-        public List<Statement> Statements { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Statements.Add(new Statement(command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value))]));
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 }

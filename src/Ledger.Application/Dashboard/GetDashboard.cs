@@ -159,10 +159,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
     {
         var order = new ListItemsQuery { Sort = ItemSort.Deadline };
         var ids = await ListItemsQueryHandler.Sort(items, order).Take(GetDashboardQuery.ListLength).Select(i => i.Id).ToListAsync(cancellationToken);
-        var rows = await ListItemsQueryHandler.Sort(db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)), order)
-            .SelectRows(db)
-            .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => r.ToDto(clock));
+        return await ListItemsQueryHandler.RowsAsync(db, ids, clock, cancellationToken);
     }
 
     /// <summary>

@@ -32,6 +32,10 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
         // Also where a DBA ran the script: the fold is .NET's (NFKC), which no script can compute.
         await FoldSearchTextAsync(cancellationToken);
         await KeyDeadlinesAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            await DatabaseStatistics.RefreshAsync(db, everything: true, cancellationToken);
+        }
 
         if (db.Database.IsSqlite())
         {
