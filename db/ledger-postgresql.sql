@@ -1114,3 +1114,70 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_DeadlineKey" ON "Items" ("DeadlineKey", "Id", "Status") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_DeadlineKey" ON "Items" ("LeadDepartmentId", "DeadlineKey", "Id", "Status") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_RoundId" ON "Items" ("LeadDepartmentId", "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_Status" ON "Items" ("LeadDepartmentId", "Status", "Id", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_UpdatedAt" ON "Items" ("LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_RoundId" ON "Items" ("RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_Status" ON "Items" ("Status", "Id", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_UpdatedAt" ON "Items" ("UpdatedAt", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206125151_OpenItemIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206125151_OpenItemIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

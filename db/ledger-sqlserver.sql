@@ -1503,3 +1503,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_DeadlineKey] ON [Items] ([DeadlineKey], [Id], [Status]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_DeadlineKey] ON [Items] ([LeadDepartmentId], [DeadlineKey], [Id], [Status]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_RoundId] ON [Items] ([LeadDepartmentId], [RoundId], [Kind], [Number], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_Status] ON [Items] ([LeadDepartmentId], [Status], [Id], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_UpdatedAt] ON [Items] ([LeadDepartmentId], [UpdatedAt], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_RoundId] ON [Items] ([RoundId], [Kind], [Number], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_Status] ON [Items] ([Status], [Id], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_UpdatedAt] ON [Items] ([UpdatedAt], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206125146_OpenItemIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206125146_OpenItemIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -505,6 +505,30 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "IsLongTerm", "DueDate", "Id");
 
+                    b.HasIndex(new[] { "DeadlineKey", "Id", "Status" }, "IX_Items_Open_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "DeadlineKey", "Id", "Status" }, "IX_Items_Open_LeadDepartmentId_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_RoundId")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "Status", "Id", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_Status")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_UpdatedAt")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_RoundId")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "Status", "Id", "DeadlineKey" }, "IX_Items_Open_Status")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_UpdatedAt")
+                        .HasFilter("\"Status\" < 3");
+
                     b.ToTable("Items", (string)null);
                 });
 
