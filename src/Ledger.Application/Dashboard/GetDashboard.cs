@@ -16,7 +16,8 @@ namespace Ledger.Application.Dashboard;
 
 /// <summary>
 /// 领导看板 of one round, or of every round the user sees, today in China. The totals are the round figures'
-/// (<see cref="ItemFigures"/> from <see cref="ItemsOnDate"/>); every list and count of overdue or due items is a ledger
+/// (<see cref="ItemFigures"/>), read for today from the items' current columns (<see cref="FiguresToday"/>) rather than
+/// replayed from history, which gives the same counts for today at a fraction of the cost; every list and count of overdue or due items is a ledger
 /// filter (<see cref="ListItemsQuery"/>), so a figure and the ledger it links to always hold the same items. Department
 /// heads see their department's items (<see cref="ItemAccess"/>); their staff work from the ledger instead.
 /// </summary>
@@ -68,7 +69,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
 
         IQueryable<RectificationItem> Ledger(ListItemsQuery filter) => ListItemsQueryHandler.Filter(items, filter, clock);
 
-        var onDate = await ItemsOnDate.ReadAsync(items, today, cancellationToken);
+        var figures = await FiguresToday.ByRoundAsync(items, today, cancellationToken);
         var overdue = await CountByDepartmentAsync(Ledger(new ListItemsQuery { Overdue = true }), cancellationToken);
         var dueSoon = await CountByDepartmentAsync(Ledger(new ListItemsQuery { DueWithinDays = clock.DueSoonWorkingDays }), cancellationToken);
         var aging = new List<AgingBucketDto>();
@@ -83,8 +84,8 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
             today,
             request.RoundId,
             clock.DueSoonWorkingDays,
-            ItemFigures.Of(onDate),
-            await RoundsAsync(onDate, request.RoundId, cancellationToken),
+            ItemFigures.Sum(figures.Values),
+            await RoundsAsync(figures, request.RoundId, cancellationToken),
             await DepartmentsAsync(overdue, dueSoon, cancellationToken),
             aging,
             await OverdueListAsync(Ledger(new ListItemsQuery { Overdue = true }), overdue.Values.Sum(), clock, cancellationToken),
@@ -99,16 +100,15 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
         (await items.GroupBy(i => i.LeadDepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(g => g.Key ?? Guid.Empty, g => g.Count);
 
-    private async Task<List<RoundTotalsDto>> RoundsAsync(List<ItemOnDate> onDate, Guid? roundId, CancellationToken cancellationToken)
+    private async Task<List<RoundTotalsDto>> RoundsAsync(Dictionary<Guid, ItemFigures> figures, Guid? roundId, CancellationToken cancellationToken)
     {
-        var ids = onDate.Select(i => i.RoundId).Append(roundId ?? Guid.Empty).Distinct().ToList();
+        var ids = figures.Keys.Append(roundId ?? Guid.Empty).Distinct().ToList();
         var rounds = await db.Rounds.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.InspectingTeam, r.InspectedUnit, r.FeedbackDate })
             .ToListAsync(cancellationToken);
-        var byRound = onDate.ToLookup(i => i.RoundId);
         return [.. rounds
             .OrderByDescending(r => r.FeedbackDate).ThenBy(r => r.InspectingTeam, StringComparer.Ordinal)
-            .Select(r => new RoundTotalsDto(r.Id, r.InspectingTeam, r.InspectedUnit, r.FeedbackDate, ItemFigures.Of(byRound[r.Id])))];
+            .Select(r => new RoundTotalsDto(r.Id, r.InspectingTeam, r.InspectedUnit, r.FeedbackDate, figures.GetValueOrDefault(r.Id) ?? ItemFigures.Sum([])))];
     }
 
     private async Task<List<DepartmentWarningsDto>> DepartmentsAsync(Dictionary<Guid, int> overdue, Dictionary<Guid, int> dueSoon, CancellationToken cancellationToken)
