@@ -196,12 +196,21 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
 
         Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日 10:00）", rows[0]["A"]);
         Assert.Equal(LedgerSheetLayout.ExportHeaders, rows[1].Values.Select(v => v?.ToString()));
-        Assert.Equal("催办次数", rows[1].Values.Last());
         Assert.Equal(7, rows.Count);
         var overdue = rows[3];
         Assert.Equal(
-            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "0"],
-            overdue.Values.Select(v => v?.ToString() ?? string.Empty));
+            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "市委第三巡察组", "-4", "红", "", "0", "0"],
+            overdue.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+        Assert.IsType<double>(overdue["A"]);
+        Assert.Equal("黄", rows.Single(r => r["C"]?.ToString()?.StartsWith("学习", StringComparison.Ordinal) == true)["M"]);
+
+        // The header row, not the title, is frozen and carries the filter over every row written.
+        stream.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(stream);
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync();
+        Assert.Contains("<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\" />", xml, StringComparison.Ordinal);
+        Assert.Contains("<autoFilter ref=\"A2:P7\" />", xml, StringComparison.Ordinal);
         Assert.Equal(("档案管理混乱", "已完成"), (rows[2]["C"]?.ToString()?[..6], rows[2]["I"]));
         Assert.Equal("长期坚持", rows.Single(r => r["C"]?.ToString()?.StartsWith("经费", StringComparison.Ordinal) == true)["H"]);
     }
