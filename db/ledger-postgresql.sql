@@ -1093,6 +1093,31 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206122050_WarningLevels') THEN
+    ALTER TABLE "ReminderSettings" ADD "DueSoonWorkingDays" integer NOT NULL DEFAULT 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206122050_WarningLevels') THEN
+    ALTER TABLE "Items" ADD "DeadlineKey" date NOT NULL DEFAULT DATE '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206122050_WarningLevels') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206122050_WarningLevels', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
     ALTER TABLE "Rounds" ADD "ShortName" character varying(20);
     END IF;
@@ -1117,6 +1142,87 @@ BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
     VALUES ('20261206134436_RoundTagsAndDeadlineAdjustments', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    ALTER TABLE "ReminderSettings" ADD "DueSoonWorkingDays" integer NOT NULL DEFAULT 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    ALTER TABLE "Items" ADD "DeadlineKey" date NOT NULL DEFAULT DATE '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_DeadlineKey" ON "Items" ("DeadlineKey", "Id", "Status") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_DeadlineKey" ON "Items" ("LeadDepartmentId", "DeadlineKey", "Id", "Status") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_RoundId" ON "Items" ("LeadDepartmentId", "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_Status" ON "Items" ("LeadDepartmentId", "Status", "Id", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_LeadDepartmentId_UpdatedAt" ON "Items" ("LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_RoundId" ON "Items" ("RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_Status" ON "Items" ("Status", "Id", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    CREATE INDEX "IX_Items_Open_UpdatedAt" ON "Items" ("UpdatedAt", "Id", "Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206135159_WarningLevelsAndOpenItemIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206135159_WarningLevelsAndOpenItemIndexes', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

@@ -1477,6 +1477,35 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122043_WarningLevels'
+)
+BEGIN
+    ALTER TABLE [ReminderSettings] ADD [DueSoonWorkingDays] int NOT NULL DEFAULT 3;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122043_WarningLevels'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [DeadlineKey] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122043_WarningLevels'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206122043_WarningLevels', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206134434_RoundTagsAndDeadlineAdjustments'
 )
 BEGIN
@@ -1506,6 +1535,99 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261206134434_RoundTagsAndDeadlineAdjustments', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    ALTER TABLE [ReminderSettings] ADD [DueSoonWorkingDays] int NOT NULL DEFAULT 3;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [DeadlineKey] date NOT NULL DEFAULT '0001-01-01';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_DeadlineKey] ON [Items] ([DeadlineKey], [Id], [Status]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_DeadlineKey] ON [Items] ([LeadDepartmentId], [DeadlineKey], [Id], [Status]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_RoundId] ON [Items] ([LeadDepartmentId], [RoundId], [Kind], [Number], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_Status] ON [Items] ([LeadDepartmentId], [Status], [Id], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_LeadDepartmentId_UpdatedAt] ON [Items] ([LeadDepartmentId], [UpdatedAt], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_RoundId] ON [Items] ([RoundId], [Kind], [Number], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_Status] ON [Items] ([Status], [Id], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_UpdatedAt] ON [Items] ([UpdatedAt], [Id], [Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135157_WarningLevelsAndOpenItemIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206135157_WarningLevelsAndOpenItemIndexes', N'10.0.14');
 END;
 
 COMMIT;

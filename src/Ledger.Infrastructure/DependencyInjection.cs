@@ -65,6 +65,7 @@ public static class DependencyInjection
             default:
                 services.AddDbContext<SqliteLedgerDbContext>(o => o.UseSqlite(SqliteConnectionString(connectionString, options.DataDirectory)));
                 services.AddScoped<LedgerDbContext>(sp => sp.GetRequiredService<SqliteLedgerDbContext>());
+                services.AddHostedService<DatabaseStatistics.Refresher>();
                 break;
         }
 

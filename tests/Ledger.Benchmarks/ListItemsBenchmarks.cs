@@ -1,13 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Ledger.Application;
 using Ledger.Application.Common;
 using Ledger.Application.Items;
-using Ledger.Infrastructure;
 using MediatR;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace Ledger.Benchmarks;
 
@@ -27,16 +22,7 @@ public class ListItemsBenchmarks
     {
         Directory.CreateDirectory(_directory);
         LoadData.SeedAsync(Path.Combine(_directory, "ledger.db"), 10_000).GetAwaiter().GetResult();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:DataDirectory"] = _directory })
-            .Build();
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddApplication()
-            .AddInfrastructure(configuration, new Environment(_directory))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<ICurrentUser, BenchmarkUser>()
-            .BuildServiceProvider();
+        _services = BenchmarkPipeline.Build(_directory);
         _department = Send(new ListItemsQuery { PageSize = 1 }).Items[0].LeadDepartmentId!.Value;
     }
 
@@ -57,32 +43,5 @@ public class ListItemsBenchmarks
     {
         using var scope = _services.CreateScope();
         return scope.ServiceProvider.GetRequiredService<IMediator>().Send(query).GetAwaiter().GetResult();
-    }
-
-    /// <summary>The rectification office, who sees the whole ledger: the widest list there is.</summary>
-    private sealed class BenchmarkUser : ICurrentUser
-    {
-        public string Name => "benchmark";
-
-        public Guid? UserId { get; } = Guid.CreateVersion7();
-
-        public IReadOnlyCollection<string> Roles => [Application.Common.Security.Roles.Office];
-
-        public Guid? DepartmentId => null;
-
-        public Guid? PersonId => null;
-
-        public bool IsSystem => false;
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "Ledger.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -3,7 +3,8 @@ using Ledger.Benchmarks;
 
 // `seed <folder> [count] [postgres-connection-string]` writes a generated ledger to <folder>/ledger.db (or to the
 // PostgreSQL database named), for a load run against the real host (README, "Measuring"); `scan <folder> <day>...`
-// times the reminder scan on it; `scale-out ...` is the workload of tests/scale-out/run; anything else goes to
+// times the reminder scan on it; `compare <base-url> <folder> [runs]` times issue 21's requests against a host
+// running on it and prints their SQL plans (Compare.cs); `scale-out ...` is the workload of tests/scale-out/run; anything else goes to
 // BenchmarkDotNet.
 if (args is ["seed", var folder, ..])
 {
@@ -25,6 +26,12 @@ if (args is [ScaleOutWorkload.Verb, var proxy, var nodeA, var nodeAProcess, var 
     await ScaleOutWorkload.RunAsync(
         new Uri(proxy), nodeA, int.Parse(nodeAProcess, System.Globalization.CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
+if (args is [Compare.Verb, var baseUrl, var dataDirectory, .. var rest])
+{
+    await Compare.RunAsync(new Uri(baseUrl), dataDirectory, rest is [var runs] ? int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture) : 10);
     return;
 }
 

@@ -22,17 +22,11 @@ internal static class ScanLoad
 {
     public static async Task RunAsync(string folder, IEnumerable<DateOnly> days)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ledger:DataDirectory"] = folder })
-            .Build();
-        await using var services = new ServiceCollection()
+        // The scan runs as the system, the user the pipeline's ICurrentUser resolves last.
+        await using var services = BenchmarkPipeline.Build(folder, s => s
             .AddLogging(b => b.AddProvider(Durations))
-            .AddApplication()
-            .AddInfrastructure(configuration, new Environment(folder))
-            .AddSingleton(TimeProvider.System)
             .AddSingleton<ICurrentUser, System>()
-            .AddSingleton(new ReminderOptions())
-            .BuildServiceProvider();
+            .AddSingleton(new ReminderOptions()));
 
         foreach (var day in days)
         {
@@ -97,17 +91,6 @@ internal static class ScanLoad
         public Guid? PersonId => null;
 
         public bool IsSystem => true;
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Production";
-
-        public string ApplicationName { get; set; } = "Ledger.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
     /// <summary>The pipeline's own timings of each request, read from its log: how long each transaction held the database.</summary>

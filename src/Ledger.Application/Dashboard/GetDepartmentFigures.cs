@@ -14,12 +14,12 @@ namespace Ledger.Application.Dashboard;
 /// <summary>
 /// 各牵头部门整改情况 today: per lead department its items, 完成 and 按期 as the round figures count them
 /// (<see cref="ItemFigures"/>: 整改完成率 = 完成 ÷ 事项, 按期完成率 = 按期销号 ÷ 到期应完成), and its open items by warning
-/// light — 红 超期, 黄 due within <see cref="DueSoonWorkingDays"/> working days, 绿 on schedule (a later deadline, or
-/// long-term). Open items without a deadline have no light. Each light is the ledger's filter
+/// light (<see cref="DeadlineWarnings"/>) — 红 超期, 黄 due within <see cref="DueSoonWorkingDays"/> working days (null: the
+/// office's 临期 threshold), 绿 on schedule. Long-term open items and those without a deadline are 灰 and have no light. Each light is the ledger's filter
 /// (<see cref="ListItemsQuery.Overdue"/>, <see cref="ListItemsQuery.DueWithinDays"/>), so a count opens the items it counts.
 /// </summary>
 [Allowed(Roles.Office, Roles.Leader, Roles.Supervisor, Roles.Admin, Roles.DepartmentHead)]
-public sealed record GetDepartmentFiguresQuery(Guid? RoundId = null, int DueSoonWorkingDays = GetDashboardQuery.DefaultDueSoonWorkingDays)
+public sealed record GetDepartmentFiguresQuery(Guid? RoundId = null, int? DueSoonWorkingDays = null)
     : IQuery<IReadOnlyList<DepartmentFiguresDto>>;
 
 /// <param name="DepartmentId">Null for the items no lead department has been given yet.</param>
@@ -28,7 +28,7 @@ public sealed record GetDepartmentFiguresQuery(Guid? RoundId = null, int DueSoon
 /// <param name="ClosedOnTime">按期销号: closed out, not after its deadline.</param>
 /// <param name="Red">超期.</param>
 /// <param name="Yellow">临期: open, due within the query's working days.</param>
-/// <param name="Green">Open, on schedule: due later, or long-term.</param>
+/// <param name="Green">Open, on schedule: due later.</param>
 public sealed record DepartmentFiguresDto(
     Guid? DepartmentId, string DepartmentName, int Total, int Completed, int Due, int ClosedOnTime, int Red, int Yellow, int Green)
 {
@@ -49,12 +49,11 @@ internal sealed class GetDepartmentFiguresQueryHandler(ILedgerDbContext db, Requ
 {
     public async Task<IReadOnlyList<DepartmentFiguresDto>> Handle(GetDepartmentFiguresQuery request, CancellationToken cancellationToken)
     {
-        var today = context.Today;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken, request.DueSoonWorkingDays);
+        var today = clock.Today;
+        var yellowEnd = clock.DueSoonEnd;
+        var unwatched = DeadlineWarnings.Unwatched;
         var items = await DashboardScope.ItemsAsync(db, context, request.RoundId, cancellationToken);
-
-        // The ledger's 临期 bound (ListItemsQuery.DueWithinDays): every date before the (N+1)-th working day after today.
-        var yellowEnd = calendar.AddWorkingDays(today, request.DueSoonWorkingDays + 1);
         var settled = ItemLifecycle.FirstSettled;
         var rows = await items
             .GroupBy(i => i.LeadDepartmentId)
@@ -65,9 +64,9 @@ internal sealed class GetDepartmentFiguresQueryHandler(ILedgerDbContext db, Requ
                 Completed = g.Count(i => i.Status >= settled),
                 Due = g.Count(i => i.Status == ItemStatus.ClosedOut || (!i.IsLongTerm && i.DueDate <= today)),
                 ClosedOnTime = g.Count(i => i.Status == ItemStatus.ClosedOut && !i.ClosedLate),
-                Red = g.Count(i => i.Status < settled && !i.IsLongTerm && i.DueDate < today),
-                Yellow = g.Count(i => i.Status < settled && !i.IsLongTerm && i.DueDate >= today && i.DueDate < yellowEnd),
-                Green = g.Count(i => i.Status < settled && (i.IsLongTerm || i.DueDate >= yellowEnd)),
+                Red = g.Count(i => i.Status < settled && i.DeadlineKey < today),
+                Yellow = g.Count(i => i.Status < settled && i.DeadlineKey >= today && i.DeadlineKey < yellowEnd),
+                Green = g.Count(i => i.Status < settled && i.DeadlineKey >= yellowEnd && i.DeadlineKey < unwatched),
             })
             .ToListAsync(cancellationToken);
         var ids = rows.Where(r => r.Key is not null).Select(r => r.Key!.Value).ToList();

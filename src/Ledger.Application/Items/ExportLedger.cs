@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FluentValidation;
 using Ledger.Application.Calendar;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Reports;
+using Ledger.Domain.Common;
 using Ledger.Domain.Items;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace Ledger.Application.Items;
 
 /// <summary>
 /// 整改台账 for a spreadsheet: every item matching the list's filters, in its order, in the columns of
-/// <see cref="LedgerSheetLayout"/>.
+/// <see cref="LedgerSheetLayout"/> and then what the ledger counts. The rows are read in chunks as the writer asks for
+/// them, so a sheet of any length is written without holding it in memory, and none is left out.
 /// </summary>
 [Allowed(Roles.Anyone)]
 public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerSheet>;
@@ -23,7 +26,37 @@ public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerShe
 /// The round's figures on that date, for the workbook's 统计 sheet: when one round is exported by a user who may read its
 /// figures; computed by <see cref="RoundFigures"/>, as the report's are.
 /// </param>
-public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IReadOnlyList<LedgerSheetRow> Rows, RoundFigures? Figures = null);
+public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IAsyncEnumerable<LedgerExportRow> Rows, RoundFigures? Figures = null);
+
+/// <summary>
+/// One item as the export writes it: the cells an import reads back (<see cref="Row"/>), then 巡察轮次, 剩余/超期工作日
+/// (negative: overdue), 预警 as the ledger's light shows it, 销号日期, 调整次数 (deadline changes after the first) and 催办次数.
+/// Numbers are numbers and 销号日期 a date, so a spreadsheet sorts and filters them as such; 整改时限 stays the text an
+/// import reads back (a date, 长期坚持 or 未设定 in one column).
+/// </summary>
+public sealed record LedgerExportRow(
+    LedgerSheetRow Row, ItemKind Kind, int Number, string Round, int? WorkingDaysLeft, WarningLevel Warning, DateOnly? ClosedOutOn, int DeadlineChanges, int RemindersSent)
+{
+    public IReadOnlyList<object?> Cells =>
+    [
+        Kind == ItemKind.Feedback ? Number : Row.Number,
+        Row.Aspect,
+        Row.Problem,
+        Row.Measures,
+        Row.ResponsibleLeader,
+        Row.Departments,
+        Row.ResponsiblePerson,
+        Row.Deadline,
+        Row.Status,
+        Row.Progress,
+        Round,
+        WorkingDaysLeft,
+        Warning.ToChinese(),
+        ClosedOutOn,
+        DeadlineChanges,
+        RemindersSent,
+    ];
+}
 
 /// <summary>
 /// One item as its row reads; every cell is the text the spreadsheet shows. <see cref="Cells"/> are the columns an import
@@ -44,8 +77,6 @@ public sealed record LedgerSheetRow(
 {
     public IReadOnlyList<string?> Cells => [Number, Aspect, Problem, Measures, ResponsibleLeader, Departments, ResponsiblePerson, Deadline, Status, Progress];
 
-    /// <summary>The cells under <see cref="LedgerSheetLayout.ExportHeaders"/>.</summary>
-    public IReadOnlyList<string?> ExportCells => [.. Cells, RemindersSent];
 }
 
 internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedgerQuery>
@@ -56,19 +87,47 @@ internal sealed class ExportLedgerQueryValidator : AbstractValidator<ExportLedge
 internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestContext context, WorkingCalendars calendars)
     : IRequestHandler<ExportLedgerQuery, LedgerSheet>
 {
-    /// <summary>More rows than any round holds; a larger export is cut here rather than exhausting memory.</summary>
-    public const int MaxRows = 10_000;
+    /// <summary>Rows read at a time: a chunk's names, measures and progress come in a handful of set-based queries.</summary>
+    private const int Chunk = 500;
 
     public async Task<LedgerSheet> Handle(ExportLedgerQuery request, CancellationToken cancellationToken)
     {
         var asOf = context.Now;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, context.Today, calendar);
-        var rows = await LedgerSheetRows.ReadAsync(db, ListItemsQueryHandler.Sort(filtered, request.Filter).Take(MaxRows), cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
+        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, clock);
+        var ids = await ListItemsQueryHandler.Sort(filtered, request.Filter).Select(i => i.Id).ToListAsync(cancellationToken);
         var figures = request.Filter.RoundId is { } roundId && RoundFigures.MayRead(context.User)
             ? await RoundFigures.ReadAsync(db, roundId, DateOnly.FromDateTime(asOf.DateTime), cancellationToken)
             : null;
-        return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, rows.ConvertAll(r => r.Row), figures);
+        return new LedgerSheet(await TitleAsync(request.Filter.RoundId, cancellationToken), asOf, RowsAsync(ids, clock, cancellationToken), figures);
+    }
+
+    private async IAsyncEnumerable<LedgerExportRow> RowsAsync(List<Guid> ids, ItemClock clock, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rounds = await db.Rounds.AsNoTracking().Select(r => new { r.Id, r.InspectingTeam }).ToDictionaryAsync(r => r.Id, r => r.InspectingTeam, cancellationToken);
+        var unset = Deadline.None.ToString();
+        foreach (var chunk in ids.Chunk(Chunk))
+        {
+            var items = db.Items.AsNoTracking().Where(i => chunk.Contains(i.Id));
+            var stored = (await LedgerSheetRows.ReadAsync(db, items, cancellationToken)).ToDictionary(r => r.Id);
+            var more = await items
+                .Select(i => new { i.Id, i.ClosedOutAt, Changes = i.History.Count(h => h.Change == ItemChange.DeadlineChanged && h.From != null && h.From != unset) })
+                .ToDictionaryAsync(i => i.Id, cancellationToken);
+            foreach (var id in chunk)
+            {
+                var (row, item, extra) = (stored[id], stored[id].Item.ToDto(clock), more[id]);
+                yield return new LedgerExportRow(
+                    row.Row,
+                    item.Kind,
+                    item.Number,
+                    rounds.GetValueOrDefault(item.RoundId, string.Empty),
+                    item.WorkingDaysLeft,
+                    item.Warning,
+                    item.Status == ItemStatus.ClosedOut && extra.ClosedOutAt is { } at ? ChinaCalendar.ToChinaDate(at) : null,
+                    extra.Changes,
+                    item.RemindersSent);
+            }
+        }
     }
 
     private async Task<string> TitleAsync(Guid? roundId, CancellationToken cancellationToken)
@@ -102,7 +161,7 @@ internal static class LedgerSheetRows
             .GroupBy(p => p.ItemId)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.ReportDate).ThenBy(p => p.RecordedAt).Last());
 
-        return rows.ConvertAll(r => new StoredRow(r.Id, r.UpdatedAt, new LedgerSheetRow(
+        return rows.ConvertAll(r => new StoredRow(r.Id, r.UpdatedAt, r, new LedgerSheetRow(
             LedgerSheetLayout.NumberCell(r.Kind, r.Number),
             r.AspectTitle,
             LedgerSheetLayout.ProblemCell(r.Title, descriptions[r.Id]),
@@ -118,4 +177,5 @@ internal static class LedgerSheetRows
 }
 
 /// <summary>An item's row as stored now, with what an import needs to apply a change to it.</summary>
-internal sealed record StoredRow(Guid Id, DateTime UpdatedAt, LedgerSheetRow Row);
+/// <param name="Item">The row's columns as lists read them.</param>
+internal sealed record StoredRow(Guid Id, DateTime UpdatedAt, ItemRow Item, LedgerSheetRow Row);

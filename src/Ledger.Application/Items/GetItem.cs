@@ -101,7 +101,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
             .ToListAsync(cancellationToken);
 
         var settings = await db.CurrentWorkflowSettingsAsync(cancellationToken);
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
         var pending = extensions.Exists(e => e.Decision == ExtensionDecision.Pending);
         bool StateAllows(ItemAction action) => action switch
         {
@@ -120,7 +120,7 @@ internal sealed class GetItemQueryHandler(ILedgerDbContext db, RequestContext co
 
         var parties = new ItemParties(row.LeadDepartmentId, details.ResponsibleLeaderId, coDepartments.ConvertAll(d => d.Id));
         return new ItemDetailDto(
-            row.ToDto(context.Today, calendar),
+            row.ToDto(clock),
             details.Description,
             coDepartments,
             details.CloseOutSummary,

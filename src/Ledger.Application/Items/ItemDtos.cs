@@ -14,6 +14,7 @@ public sealed record ItemState(Guid Id, Guid Version, ItemStatus Status, string 
 /// negative overdue; null for a long-term or settled item or one without a deadline.
 /// </param>
 /// <param name="RoundName">The round's short name (简称, 2024年三巡) that <see cref="RoundTag"/> starts with.</param>
+/// <param name="Warning">预警 today (<see cref="DeadlineWarnings"/>), 黄 by the office's due-soon working days.</param>
 /// <param name="RemindersSent">催办次数: reminder events sent about the item, however many people each reached.</param>
 public sealed record ItemListDto(
     Guid Id,
@@ -36,6 +37,7 @@ public sealed record ItemListDto(
     DateOnly? DueDate,
     bool IsLongTerm,
     bool IsOverdue,
+    WarningLevel Warning,
     int? WorkingDaysLeft,
     int MeasureCount,
     int MeasuresDone,
@@ -52,6 +54,17 @@ public sealed record ItemListDto(
 
     /// <summary>还剩3个工作日, 今天到期 or 已超期5个工作日; null when <see cref="WorkingDaysLeft"/> is.</summary>
     public string? DeadlineText => WorkingDaysLeft is { } days ? WorkingCalendar.DescribeWorkingDaysLeft(days) : null;
+
+    /// <summary>超期, 临期 or 正常 beside the light; for 灰, why no deadline is watched: 已完成, 长期坚持 or 未定时限.</summary>
+    public string WarningText => Warning switch
+    {
+        WarningLevel.Red => "超期",
+        WarningLevel.Yellow => "临期",
+        WarningLevel.Green => "正常",
+        _ when Status >= ItemLifecycle.FirstSettled => "已完成",
+        _ when IsLongTerm => "长期坚持",
+        _ => "未定时限",
+    };
 
     /// <summary>未签收: an open item assigned to a lead department that has not acknowledged it yet.</summary>
     public string? AcknowledgementText => AwaitingAcknowledgement ? "未签收" : null;

@@ -1,5 +1,4 @@
 using Ledger.Application.Common;
-using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 using Ledger.Domain.Reminders;
 using Ledger.Domain.Rounds;
@@ -36,8 +35,10 @@ internal sealed record ItemRow(
     int RemindersSent,
     DateTime UpdatedAt)
 {
-    /// <summary>The row as lists show it on <paramref name="today"/>, its days left counted in <paramref name="calendar"/>'s working days.</summary>
-    public ItemListDto ToDto(DateOnly today, WorkingCalendar calendar) => new(
+    /// <summary>The row as lists show it on the clock's day, its days left counted in the clock's working days.</summary>
+    public ItemListDto ToDto(ItemClock clock) => ToDto(clock, clock.LevelOf(Status, Deadline.From(DueDate, IsLongTerm)));
+
+    private ItemListDto ToDto(ItemClock clock, WarningLevel warning) => new(
         Id,
         Version,
         RoundId,
@@ -57,8 +58,9 @@ internal sealed record ItemRow(
         ResponsiblePersonName,
         DueDate,
         IsLongTerm,
-        ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today),
-        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? calendar.WorkingDaysBetween(today, due) : null,
+        warning == WarningLevel.Red,
+        warning,
+        DueDate is { } due && !IsLongTerm && Status < ItemLifecycle.FirstSettled ? clock.Calendar.WorkingDaysBetween(clock.Today, due) : null,
         MeasureCount,
         MeasuresDone,
         LeadDepartmentId is not null && AcknowledgedAt is null && Status < ItemLifecycle.FirstSettled,

@@ -116,32 +116,38 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
 {
     public async Task<PagedResult<ItemListDto>> Handle(ListItemsQuery request, CancellationToken cancellationToken)
     {
-        var today = context.Today;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
-        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, today, calendar);
-        return await PageAsync(db, items, request, today, calendar, cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
+        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, clock);
+        return await PageAsync(db, items, request, clock, cancellationToken);
     }
 
     /// <summary>The page <paramref name="request"/> names of <paramref name="items"/>, in its order, with the total.</summary>
     internal static async Task<PagedResult<ItemListDto>> PageAsync(
-        ILedgerDbContext db, IQueryable<RectificationItem> items, ListItemsQuery request, DateOnly today, WorkingCalendar calendar, CancellationToken cancellationToken)
+        ILedgerDbContext db, IQueryable<RectificationItem> items, ListItemsQuery request, ItemClock clock, CancellationToken cancellationToken)
     {
         var total = await items.CountAsync(cancellationToken);
 
-        // The page's ids are chosen first, so names and measure counts are looked up for those rows
-        // only: SQLite would otherwise compute them for every matching row before sorting.
-        var pageIds = Sort(items, request)
+        // The page's ids are read first, walking an index in the sort's order, so names and measure counts are looked up
+        // for those rows only; the rows then come back in the ids' order.
+        var pageIds = await Sort(items, request)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
-            .Select(i => i.Id);
-        var rows = await Sort(db.Items.AsNoTracking().Where(i => pageIds.Contains(i.Id)), request)
-            .SelectRows(db)
+            .Select(i => i.Id)
             .ToListAsync(cancellationToken);
-        return new PagedResult<ItemListDto>(rows.ConvertAll(r => r.ToDto(today, calendar)), total, request.Page, request.PageSize);
+        var rows = await RowsAsync(db, pageIds, clock, cancellationToken);
+        return new PagedResult<ItemListDto>(rows, total, request.Page, request.PageSize);
     }
 
-    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, DateOnly today, WorkingCalendar calendar)
+    /// <summary>The rows of <paramref name="ids"/> as lists show them, in the order of <paramref name="ids"/>.</summary>
+    internal static async Task<List<ItemListDto>> RowsAsync(ILedgerDbContext db, List<Guid> ids, ItemClock clock, CancellationToken cancellationToken)
     {
+        var rows = (await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).SelectRows(db).ToListAsync(cancellationToken)).ToDictionary(r => r.Id);
+        return ids.ConvertAll(id => rows[id].ToDto(clock));
+    }
+
+    internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, ItemClock clock)
+    {
+        var (today, calendar) = (clock.Today, clock.Calendar);
         if (q.RoundId is { } roundId)
         {
             items = items.Where(i => i.RoundId == roundId);
@@ -152,9 +158,20 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             items = items.Where(i => i.AspectId == aspectId);
         }
 
+        // Open statuses are also said in the open-items indexes' own words, so such a list reads one of them in its
+        // sort's order; every open status at once is just that.
         if (q.Statuses is { Count: > 0 } statuses)
         {
-            items = items.Where(i => statuses.Contains(i.Status));
+            var open = statuses.Where(s => s < ItemLifecycle.FirstSettled).Distinct().Count();
+            if (open < statuses.Count || open < (int)ItemLifecycle.FirstSettled)
+            {
+                items = items.Where(i => statuses.Contains(i.Status));
+            }
+
+            if (open == statuses.Count)
+            {
+                items = items.Where(i => i.Status < ItemLifecycle.FirstSettled);
+            }
         }
 
         if (q.Kind is { } kind)
@@ -172,14 +189,13 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             items = items.Where(i => i.ResponsibleLeaderId == leaderId);
         }
 
-        // The same test as ItemLifecycle.IsOverdue, written so the database can use the (Status, DueDate) index.
         if (q.Overdue == true)
         {
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today);
+            items = items.Where(DeadlineWarnings.OverdueOn(today));
         }
         else if (q.Overdue == false)
         {
-            items = items.Where(i => !(i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today));
+            items = items.Where(DeadlineWarnings.NotOverdueOn(today));
         }
 
         if (q.AwaitingAcknowledgement is { } awaiting)
@@ -200,29 +216,27 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && i.OriginalDueDate < today && (i.IsLongTerm || i.DueDate == null || i.DueDate >= today));
         }
 
-        // Every date before the (N+1)-th working day after today is at most N working days away.
         if (q.DueWithinDays is { } days)
         {
-            var end = calendar.AddWorkingDays(today, days + 1);
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate >= today && i.DueDate < end);
+            items = items.Where(DeadlineWarnings.DueBetween(today, DeadlineWarnings.DueSoonEnd(calendar, today, days)));
         }
 
         // Working days overdue grow as the deadline moves back, so each bound is a date: the deadline index serves it.
         // Today and the last working day before it have counted the same working days, so counting back starts there.
         if (q.OverdueWorkingDaysFrom is not null || q.OverdueWorkingDaysTo is not null)
         {
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today);
+            items = items.Where(DeadlineWarnings.OverdueOn(today));
             var lastWorkingDay = calendar.WorkingDayOnOrBefore(today);
             if (q.OverdueWorkingDaysFrom is { } from and > 0)
             {
                 var before = calendar.AddWorkingDays(lastWorkingDay, 1 - from);
-                items = items.Where(i => i.DueDate < before);
+                items = items.Where(i => i.DeadlineKey < before);
             }
 
             if (q.OverdueWorkingDaysTo is { } to)
             {
                 var onOrAfter = calendar.AddWorkingDays(lastWorkingDay, -to);
-                items = items.Where(i => i.DueDate >= onOrAfter);
+                items = items.Where(i => i.DeadlineKey >= onOrAfter);
             }
         }
 
@@ -247,9 +261,12 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
     {
         var sorted = (q.Sort, q.Descending) switch
         {
-            // Items without a deadline go last either way: they are the least urgent and the least known.
-            (ItemSort.Deadline, false) => items.OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate),
-            (ItemSort.Deadline, true) => items.OrderBy(i => i.DueDate == null).ThenByDescending(i => i.DueDate),
+            // Items without a watched deadline go last either way: they are the least urgent and the least known. Their key
+            // is the last date, so one index serves the ascending order; descending, only a filter that leaves them out
+            // (overdue, due within, working days overdue) reads the index backwards, the rest sort them after.
+            (ItemSort.Deadline, false) => items.OrderBy(i => i.DeadlineKey),
+            (ItemSort.Deadline, true) when WatchedOnly(q) => items.OrderByDescending(i => i.DeadlineKey),
+            (ItemSort.Deadline, true) => items.OrderBy(i => i.DeadlineKey == DeadlineWarnings.Unwatched).ThenByDescending(i => i.DeadlineKey),
             (ItemSort.Status, false) => items.OrderBy(i => i.Status),
             (ItemSort.Status, true) => items.OrderByDescending(i => i.Status),
             (ItemSort.Updated, false) => items.OrderBy(i => i.UpdatedAt),
@@ -262,4 +279,7 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         // the sort so that one index can serve both.
         return q.Descending ? sorted.ThenByDescending(i => i.Id) : sorted.ThenBy(i => i.Id);
     }
+
+    private static bool WatchedOnly(ListItemsQuery q) =>
+        q.Overdue == true || q.DueWithinDays is not null || q.OverdueWorkingDaysFrom is not null || q.OverdueWorkingDaysTo is not null;
 }

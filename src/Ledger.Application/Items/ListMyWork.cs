@@ -76,10 +76,13 @@ public enum MyWorkKind
 /// default) days old. A close-out request stays 被退回 until the item's status next changes; a rejected extension until
 /// the department reports progress or asks again.
 /// </remarks>
-/// <param name="DueSoonWorkingDays">即将到期: open items due within this many working days, as the ledger's traffic light counts them.</param>
+/// <param name="DueSoonWorkingDays">
+/// 即将到期: open items due within this many working days; null (the default) for the office's 临期 threshold, as the
+/// ledger's traffic light counts them.
+/// </param>
 /// <param name="CountOnly">Only <see cref="MyWorkDto.ItemCount"/>, for the menu: no group is listed.</param>
 [Allowed(Roles.Anyone)]
-public sealed record ListMyWorkQuery(int DueSoonWorkingDays = 3, bool CountOnly = false) : IQuery<MyWorkDto>;
+public sealed record ListMyWorkQuery(int? DueSoonWorkingDays = null, bool CountOnly = false) : IQuery<MyWorkDto>;
 
 /// <param name="Groups">Each group the user's roles give, empty ones included, so a page can say there is nothing to do.</param>
 /// <param name="ItemCount">How many items wait, each once however many groups hold it.</param>
@@ -125,7 +128,8 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
     {
         var user = context.User;
         var today = context.Today;
-        var calendar = await calendars.CurrentAsync(db, cancellationToken);
+        var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken, request.DueSoonWorkingDays);
+        var calendar = clock.Calendar;
         var visible = db.Items.AsNoTracking().VisibleTo(user);
         var groups = new List<MyWorkGroup>();
         IQueryable<Guid>? waiting = null;
@@ -140,7 +144,7 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
             }
 
             var page = await ListItemsQueryHandler.PageAsync(
-                db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, today, calendar, cancellationToken);
+                db, items, (ledger ?? new ListItemsQuery()) with { Sort = ItemSort.Deadline, Page = 1, PageSize = GroupSize }, clock, cancellationToken);
             var shown = notes?.Where(n => page.Items.Any(i => i.Id == n.Key)).ToDictionary();
             var byRound = page.Items.OrderBy(i => i.RoundName, StringComparer.Ordinal)
                 .ThenBy(i => i.RoundId).ThenBy(i => i.Kind).ThenBy(i => i.Number).ToList();
@@ -148,7 +152,7 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
         }
 
         async Task AddFilteredAsync(MyWorkKind kind, string title, string description, ListItemsQuery ledger) =>
-            await AddAsync(kind, title, description, ListItemsQueryHandler.Filter(visible, ledger, today, calendar), ledger);
+            await AddAsync(kind, title, description, ListItemsQueryHandler.Filter(visible, ledger, clock), ledger);
 
         if (user.IsIn(Roles.Department) && user.DepartmentId is { } department)
         {
@@ -188,8 +192,8 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
             await AddFilteredAsync(
                 MyWorkKind.DueSoon,
                 "即将到期",
-                $"{request.DueSoonWorkingDays}个工作日内到期、尚未完成的事项。",
-                new ListItemsQuery { DueWithinDays = request.DueSoonWorkingDays, Sort = ItemSort.Deadline });
+                $"{clock.DueSoonWorkingDays}个工作日内到期、尚未完成的事项。",
+                new ListItemsQuery { DueWithinDays = clock.DueSoonWorkingDays, Sort = ItemSort.Deadline });
 
             if (user.MaySend(typeof(AttachEvidenceCommand)))
             {

@@ -28,7 +28,7 @@ public sealed record ItemOnDate(
     public bool IsClosedOut => Status == ItemStatus.ClosedOut;
 
     /// <summary>超期 on <see cref="Date"/>, by the deadline in force that day.</summary>
-    public bool IsOverdue => ItemLifecycle.IsOverdue(Status, Deadline.Date, Deadline.IsLongTerm, Date);
+    public bool IsOverdue => DeadlineWarnings.IsOverdue(Status, Deadline, Date);
 
     /// <summary>
     /// 到期应完成: its deadline had come by <see cref="Date"/>, or it had been closed out by then whatever its deadline
@@ -104,5 +104,43 @@ internal static class ItemsOnDate
             var deadline = r.Deadline is null ? Deadline.None : Deadline.Parse(r.Deadline);
             return new ItemOnDate(r.Id, r.RoundId, r.AspectId, r.Kind, r.Number, date, status, deadline, closedOutOn, r.Measures);
         });
+    }
+}
+
+/// <summary>
+/// Today's figures per round from the items' own columns, in grouped queries that read indexes: the same counts as
+/// <see cref="ItemFigures.Of"/> over <see cref="ItemsOnDate.ReadAsync"/> for today, since nothing is recorded after now,
+/// without replaying every item's history (docs/adr/0016). Past dates still replay (docs/adr/0010).
+/// </summary>
+internal static class FiguresToday
+{
+    public static async Task<Dictionary<Guid, ItemFigures>> ByRoundAsync(IQueryable<RectificationItem> items, DateOnly today, CancellationToken cancellationToken)
+    {
+        var counts = await items.AsNoTracking()
+            .GroupBy(i => i.RoundId)
+            .Select(g => new
+            {
+                g.Key,
+                Total = g.Count(),
+                Completed = g.Count(i => i.Status >= ItemLifecycle.FirstSettled),
+                PartiallyDone = g.Count(i => i.Status == ItemStatus.PartiallyDone),
+                InProgress = g.Count(i => i.Status == ItemStatus.InProgress),
+                NotStarted = g.Count(i => i.Status == ItemStatus.NotStarted),
+                ClosedOut = g.Count(i => i.Status == ItemStatus.ClosedOut),
+
+                // ItemOnDate.IsDue and IsClosedOnTime on the current columns: ClosedLate is IsClosedLate as judged at the close-out.
+                Due = g.Count(i => i.Status == ItemStatus.ClosedOut || i.DeadlineKey <= today),
+                ClosedOnTime = g.Count(i => i.Status == ItemStatus.ClosedOut && !i.ClosedLate),
+            })
+            .ToListAsync(cancellationToken);
+        var overdue = await items.Where(DeadlineWarnings.OverdueOn(today)).GroupBy(i => i.RoundId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var measures = await items.SelectMany(i => i.Measures, (i, m) => i.RoundId).GroupBy(r => r)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return counts.ToDictionary(c => c.Key, c => new ItemFigures(
+            c.Total, c.Completed, c.PartiallyDone, c.InProgress, c.NotStarted, c.ClosedOut,
+            overdue.GetValueOrDefault(c.Key), c.Due, c.ClosedOnTime, measures.GetValueOrDefault(c.Key)));
     }
 }

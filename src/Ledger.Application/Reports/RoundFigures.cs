@@ -94,6 +94,13 @@ public sealed record ItemFigures(
     /// <summary>What is not 完成 yet, 阶段性完成 included.</summary>
     internal int NotCompleted => Total - Completed;
 
+    /// <summary>The figures of several sets of items taken together.</summary>
+    internal static ItemFigures Sum(IEnumerable<ItemFigures> figures) =>
+        figures.Aggregate(new ItemFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), (a, b) => new(
+            a.Total + b.Total, a.Completed + b.Completed, a.PartiallyDone + b.PartiallyDone, a.InProgress + b.InProgress,
+            a.NotStarted + b.NotStarted, a.ClosedOut + b.ClosedOut, a.Overdue + b.Overdue, a.Due + b.Due,
+            a.ClosedOnTime + b.ClosedOnTime, a.Measures + b.Measures));
+
     internal static ItemFigures Of(IEnumerable<ItemOnDate> items)
     {
         var list = items as IReadOnlyCollection<ItemOnDate> ?? [.. items];

@@ -24,6 +24,7 @@ public sealed record ReminderSettingsDto(
     DayOfWeek ProgressReminderDay,
     int ProgressStaleDays,
     bool RemindOnNonWorkingDays,
+    int DueSoonWorkingDays,
     string Summary);
 
 internal sealed class GetReminderSettingsQueryHandler(ILedgerDbContext db) : IRequestHandler<GetReminderSettingsQuery, ReminderSettingsDto>
@@ -58,6 +59,7 @@ internal static class ReminderSettingsReading
             rules.ProgressReminderDay,
             rules.ProgressStaleDays,
             rules.RemindOnNonWorkingDays,
+            rules.DueSoonWorkingDays,
             Describe(rules, principal));
     }
 
@@ -73,7 +75,7 @@ internal static class ReminderSettingsReading
         };
         return $"整改时限前{string.Join("、", rules.DueSoonOffsets)}个工作日和到期当天提醒责任人和部门负责人；超期后每个工作日提醒责任人；{chain}；"
                + $"每周{Weekday(rules.LeaderDigestDay)}向领导发送超期和临期事项清单；每周{Weekday(rules.ProgressReminderDay)}提醒{rules.ProgressStaleDays}天未报送进展的部门；"
-               + $"长期坚持事项每{rules.LongTermReviewMonths}个月提醒报送进展；{(rules.RemindOnNonWorkingDays ? "节假日照常提醒" : "节假日和周末不提醒")}。";
+               + $"长期坚持事项每{rules.LongTermReviewMonths}个月提醒报送进展；{rules.DueSoonWorkingDays}个工作日内到期的事项标为临期（黄）；{(rules.RemindOnNonWorkingDays ? "节假日照常提醒" : "节假日和周末不提醒")}。";
     }
 
     private static string Weekday(DayOfWeek day) => "日一二三四五六"[(int)day].ToString();

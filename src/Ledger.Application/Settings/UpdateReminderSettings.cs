@@ -2,6 +2,7 @@ using FluentValidation;
 using Ledger.Application.Common;
 using Ledger.Application.Common.Messaging;
 using Ledger.Application.Common.Security;
+using Ledger.Domain.Items;
 using Ledger.Domain.Settings;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,8 @@ public sealed record UpdateReminderSettingsCommand(
     DayOfWeek LeaderDigestDay,
     DayOfWeek ProgressReminderDay,
     int ProgressStaleDays,
-    bool RemindOnNonWorkingDays) : ICommand<ReminderSettingsDto>;
+    bool RemindOnNonWorkingDays,
+    int DueSoonWorkingDays = DeadlineWarnings.DefaultDueSoonWorkingDays) : ICommand<ReminderSettingsDto>;
 
 internal sealed class UpdateReminderSettingsCommandValidator : AbstractValidator<UpdateReminderSettingsCommand>
 {
@@ -42,6 +44,7 @@ internal sealed class UpdateReminderSettingsCommandValidator : AbstractValidator
         RuleFor(x => x.LeaderDigestDay).IsInEnum().WithMessage("请选择星期几。");
         RuleFor(x => x.ProgressReminderDay).IsInEnum().WithMessage("请选择星期几。");
         RuleFor(x => x.ProgressStaleDays).InclusiveBetween(1, 60).WithMessage("未报送进展的天数须在 1 到 60 之间。");
+        RuleFor(x => x.DueSoonWorkingDays).InclusiveBetween(0, 30).WithMessage("临期（黄）的工作日数须在 0 到 30 之间。");
     }
 }
 
@@ -64,7 +67,8 @@ internal sealed class UpdateReminderSettingsCommandHandler(ILedgerDbContext db, 
                 request.LeaderDigestDay,
                 request.ProgressReminderDay,
                 request.ProgressStaleDays,
-                request.RemindOnNonWorkingDays),
+                request.RemindOnNonWorkingDays,
+                request.DueSoonWorkingDays),
             stamp);
         return await settings.ToDtoAsync(db, saved: true, cancellationToken);
     }

@@ -82,9 +82,6 @@ public static class ItemLifecycle
 
     public static bool IsAllowed(ItemAction action, ItemStatus status) => AllowedFrom[action].Contains(status);
 
-    public static bool IsOverdue(ItemStatus status, DateOnly? dueDate, bool isLongTerm, DateOnly today) =>
-        !isLongTerm && dueDate is { } due && due < today && status < FirstSettled;
-
     /// <summary>逾期销号: closed out on a China date after the deadline in force then. Long-term and undated items never are.</summary>
     public static bool IsClosedLate(Deadline deadline, DateOnly closedOn) =>
         !deadline.IsLongTerm && deadline.Date is { } due && closedOn > due;

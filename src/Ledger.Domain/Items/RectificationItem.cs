@@ -50,6 +50,12 @@ public sealed class RectificationItem : AggregateRoot
 
     public Deadline Deadline => Deadline.From(DueDate, IsLongTerm);
 
+    /// <summary>
+    /// The deadline as one sortable date that is never null (<see cref="DeadlineWarnings.KeyOf"/>): what the ledger sorts
+    /// by and its overdue and due-soon rules read, so an index on it serves both.
+    /// </summary>
+    public DateOnly DeadlineKey { get; private set; } = DeadlineWarnings.Unwatched;
+
     public string? CloseOutSummary { get; private set; }
 
     /// <summary>Set when the office's review (审核) of the pending close-out request passed.</summary>
@@ -117,7 +123,7 @@ public sealed class RectificationItem : AggregateRoot
         return item;
     }
 
-    public bool IsOverdueOn(DateOnly today) => ItemLifecycle.IsOverdue(Status, DueDate, IsLongTerm, today);
+    public bool IsOverdueOn(DateOnly today) => DeadlineWarnings.IsOverdue(Status, Deadline, today);
 
     public void Edit(Guid aspectId, string title, string? description, ChangeStamp stamp)
     {
@@ -446,6 +452,7 @@ public sealed class RectificationItem : AggregateRoot
 
         DueDate = deadline.Date;
         IsLongTerm = deadline.IsLongTerm;
+        DeadlineKey = DeadlineWarnings.KeyOf(deadline);
         var change = previous == Deadline.None ? $"{summary}：{deadline}" : $"{summary}：{previous} → {deadline}";
         Record(ItemChange.DeadlineChanged, change, previous.ToString(), deadline.ToString(), Text.Clean(reason), stamp);
     }

@@ -1,4 +1,5 @@
 using Ledger.Domain.Common;
+using Ledger.Domain.Items;
 
 namespace Ledger.Domain.Settings;
 
@@ -40,6 +41,12 @@ public sealed class ReminderSettings : AggregateRoot
     /// <summary>Days without a progress report after which the department is reminded to report.</summary>
     public int ProgressStaleDays { get; private set; } = 7;
 
+    /// <summary>
+    /// 临期 (黄): open items due within this many working days (0: only on the day itself), wherever the ledger shows a
+    /// warning — lists, the item, the dashboard, 我的待办 and the export.
+    /// </summary>
+    public int DueSoonWorkingDays { get; private set; } = DeadlineWarnings.DefaultDueSoonWorkingDays;
+
     /// <summary>Remind on holidays and weekends too; off by default, so no one is chased on a day off.</summary>
     public bool RemindOnNonWorkingDays { get; private set; }
 
@@ -65,7 +72,8 @@ public sealed class ReminderSettings : AggregateRoot
         if (rules.EscalateAfterOverdueDays is < 1 or > 60
             || rules.PrincipalAfterOverdueDays is { } principal && (principal <= rules.EscalateAfterOverdueDays || principal > 120)
             || rules.LongTermReviewMonths is < 1 or > 12
-            || rules.ProgressStaleDays is < 1 or > 60)
+            || rules.ProgressStaleDays is < 1 or > 60
+            || rules.DueSoonWorkingDays is < 0 or > 30)
         {
             throw new ArgumentOutOfRangeException(nameof(rules), "A reminder setting is out of range.");
         }
@@ -79,6 +87,7 @@ public sealed class ReminderSettings : AggregateRoot
         ProgressReminderDay = rules.ProgressReminderDay;
         ProgressStaleDays = rules.ProgressStaleDays;
         RemindOnNonWorkingDays = rules.RemindOnNonWorkingDays;
+        DueSoonWorkingDays = rules.DueSoonWorkingDays;
         Touch(stamp);
     }
 
@@ -91,7 +100,8 @@ public sealed class ReminderSettings : AggregateRoot
         LeaderDigestDay,
         ProgressReminderDay,
         ProgressStaleDays,
-        RemindOnNonWorkingDays);
+        RemindOnNonWorkingDays,
+        DueSoonWorkingDays);
 }
 
 /// <summary>The values of <see cref="ReminderSettings"/>, as the office edits them and the planner reads them.</summary>
@@ -104,4 +114,5 @@ public sealed record ReminderRules(
     DayOfWeek LeaderDigestDay,
     DayOfWeek ProgressReminderDay,
     int ProgressStaleDays,
-    bool RemindOnNonWorkingDays);
+    bool RemindOnNonWorkingDays,
+    int DueSoonWorkingDays = DeadlineWarnings.DefaultDueSoonWorkingDays);

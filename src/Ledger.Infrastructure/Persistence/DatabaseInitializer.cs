@@ -1,4 +1,5 @@
 using Ledger.Application.Items;
+using Ledger.Domain.Items;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,11 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
 
         // Also where a DBA ran the script: the fold is .NET's (NFKC), which no script can compute.
         await FoldSearchTextAsync(cancellationToken);
+        await KeyDeadlinesAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            await DatabaseStatistics.RefreshAsync(db, everything: true, cancellationToken);
+        }
 
         if (db.Database.IsSqlite())
         {
@@ -80,6 +86,25 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
             LogFolded(folded);
         }
     }
+
+    /// <summary>
+    /// Items saved before the deadline had its sortable key (<see cref="RectificationItem.DeadlineKey"/>) get it once: the
+    /// migration adds the column as the earliest date, which no item the domain saves ever has. Derived, not a change:
+    /// nothing to audit or version.
+    /// </summary>
+    private async Task KeyDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        var keyed = await db.Items.Where(i => i.DeadlineKey == DateOnly.MinValue).ExecuteUpdateAsync(
+            s => s.SetProperty(i => i.DeadlineKey, i => i.IsLongTerm || i.DueDate == null ? DeadlineWarnings.Unwatched : i.DueDate.Value),
+            cancellationToken);
+        if (keyed > 0)
+        {
+            LogKeyed(keyed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sort key written for {Count} item(s) saved before it existed")]
+    private partial void LogKeyed(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Keyword search text written for {Count} item(s) saved before it existed")]
     private partial void LogFolded(int count);

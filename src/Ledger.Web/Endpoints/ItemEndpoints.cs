@@ -21,12 +21,23 @@ internal static class ItemEndpoints
             .Produces<PagedResult<ItemListDto>>();
         items.MapGet("/export", async ([AsParameters] ItemFilter filter, IMediator m, CancellationToken ct) =>
             {
+                // Written to a temporary file as the rows are read (a zip needs a seekable stream to finish), then sent from there.
                 var sheet = await m.Send(new ExportLedgerQuery(filter.ToQuery()), ct);
-                using var buffer = new MemoryStream();
-                await LedgerWorkbook.WriteAsync(sheet, buffer, ct);
-                return Results.File(buffer.ToArray(), Workbook.ContentType, LedgerWorkbook.FileName(sheet));
+                var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                try
+                {
+                    await LedgerWorkbook.WriteAsync(sheet, file, ct);
+                }
+                catch
+                {
+                    await file.DisposeAsync();
+                    throw;
+                }
+
+                file.Position = 0;
+                return Results.File(file, Workbook.ContentType, LedgerWorkbook.FileName(sheet));
             })
-            .Doc("导出整改台账 Excel（与台账相同的筛选和排序，不分页）：序号、方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、整改状态、进展情况、催办次数", changes: false, hasTarget: false)
+            .Doc("导出整改台账 Excel（与台账相同的筛选和排序，不分页、不限行数）：序号、方面、问题、整改措施、责任领导、责任部门、责任人、整改时限、整改状态、进展情况、巡察轮次、剩余/超期工作日、预警（红/黄/绿/灰）、销号日期、调整次数、催办次数；表头行冻结并可筛选", changes: false, hasTarget: false)
             .Produces(StatusCodes.Status200OK, contentType: Workbook.ContentType);
         items.MapGet("/{id:guid}", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetItemQuery(id), ct))
             .Doc("事项详情：责任分工、整改措施、进展情况、佐证材料和全部历史", changes: false);

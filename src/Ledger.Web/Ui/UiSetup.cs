@@ -32,7 +32,6 @@ internal static class UiSetup
         builder.Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         builder.Services.AddScoped<UiSender>();
         builder.Services.AddScoped<UnreadNotifications>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(UiOptions.Section).Get<UiOptions>() ?? new UiOptions());
         return builder;
     }
 

@@ -21,7 +21,7 @@ public sealed class LedgerSheetPlannerTests
         [new(OfficeDepartment, true), new(PoliticsDepartment, true), new(new Assignee(Guid.NewGuid(), "原综合科"), false)],
         [new(Zhang, true), new(new Assignee(Guid.NewGuid(), "李明"), true), new(new Assignee(Guid.NewGuid(), "李明"), true)]);
 
-    private const string AspectHeader = Items.LedgerSheetLayout.Aspect;
+    private const string AspectHeader = Ledger.Application.Items.LedgerSheetLayout.Aspect;
 
     private static readonly string[] Columns = [Number, AspectHeader, Problem, Measures, Departments, Deadline, Status];
 

@@ -191,7 +191,8 @@ public class RuleTests
     [InlineData(ItemStatus.InProgress, null, false, "2025-01-16", false)]
     public void Overdue_means_past_the_deadline_and_neither_completed_nor_closed_out(
         ItemStatus status, string? due, bool longTerm, string today, bool overdue) =>
-        Assert.Equal(overdue, ItemLifecycle.IsOverdue(status, due is null ? null : DateOnly.Parse(due, CultureInfo.InvariantCulture), longTerm, DateOnly.Parse(today, CultureInfo.InvariantCulture)));
+        Assert.Equal(overdue, DeadlineWarnings.IsOverdue(
+            status, Deadline.From(due is null ? null : DateOnly.Parse(due, CultureInfo.InvariantCulture), longTerm), DateOnly.Parse(today, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Dates_are_calendar_dates_in_China()

@@ -4,6 +4,7 @@ using Ledger.Application.Items;
 using Ledger.Application.Rounds;
 using Ledger.Domain.Items;
 using Ledger.Infrastructure.Spreadsheets;
+using Settings = Ledger.Application.Settings.ReminderSettingsDto;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -116,6 +117,40 @@ public sealed class ListItemsApiTests(ListItemsFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Each_row_and_the_item_carry_the_warning_level_by_the_offices_due_soon_setting()
+    {
+        async Task<Settings> SetDueSoonAsync(int days) => await (await _client.PutJsonAsync("/api/reminders/settings", new
+        {
+            dueSoonOffsets = Domain.Settings.ReminderSettings.DefaultDueSoonOffsets,
+            escalateAfterOverdueDays = 3,
+            longTermReviewMonths = 1,
+            leaderDigestDay = "Monday",
+            progressReminderDay = "Friday",
+            progressStaleDays = 7,
+            remindOnNonWorkingDays = false,
+            dueSoonWorkingDays = days,
+            version = (await _client.GetFromJsonAsync<Settings>("/api/reminders/settings", LedgerApiFactory.Json))!.Version,
+        })).ReadAsync<Settings>();
+
+        // 学习不深入 is due on Monday 1月20日, two working days after Thursday 1月16日.
+        Assert.Equal(
+            [(WarningLevel.Red, "超期"), (WarningLevel.Yellow, "临期"), (WarningLevel.Grey, "长期坚持"), (WarningLevel.Grey, "已完成"), (WarningLevel.Grey, "未定时限")],
+            (await ListAsync()).Items.Select(i => (i.Warning, i.WarningText)));
+        try
+        {
+            Assert.Equal(1, (await SetDueSoonAsync(1)).DueSoonWorkingDays);
+            var row = (await ListAsync()).Items[1];
+            Assert.Equal(WarningLevel.Green, row.Warning);
+            Assert.Equal(WarningLevel.Green, (await _client.GetFromJsonAsync<ItemDetailDto>($"/api/items/{row.Id}", LedgerApiFactory.Json))!.Item.Warning);
+            Assert.Equal(0, (await ListAsync("dueWithinDays=1")).TotalCount);
+        }
+        finally
+        {
+            await SetDueSoonAsync(3);
+        }
+    }
+
+    [Fact]
     public async Task Sorts_by_deadline_with_undated_items_last_either_way()
     {
         Assert.Equal(["档案管理混乱", "制度建设滞后", "学习不深入"], (await TitlesAsync("sort=Deadline"))[..3]);
@@ -161,12 +196,21 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
 
         Assert.Equal("市委第三巡察组巡察某区人民检察院党组反馈问题整改台账（截至2025年1月16日 10:00）", rows[0]["A"]);
         Assert.Equal(LedgerSheetLayout.ExportHeaders, rows[1].Values.Select(v => v?.ToString()));
-        Assert.Equal("催办次数", rows[1].Values.Last());
         Assert.Equal(7, rows.Count);
         var overdue = rows[3];
         Assert.Equal(
-            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "0"],
-            overdue.Values.Select(v => v?.ToString() ?? string.Empty));
+            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "市委第三巡察组", "-4", "红", "", "0", "0"],
+            overdue.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+        Assert.IsType<double>(overdue["A"]);
+        Assert.Equal("黄", rows.Single(r => r["C"]?.ToString()?.StartsWith("学习", StringComparison.Ordinal) == true)["M"]);
+
+        // The header row, not the title, is frozen and carries the filter over every row written.
+        stream.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(stream);
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var xml = await sheet.ReadToEndAsync();
+        Assert.Contains("<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\" />", xml, StringComparison.Ordinal);
+        Assert.Contains("<autoFilter ref=\"A2:P7\" />", xml, StringComparison.Ordinal);
         Assert.Equal(("档案管理混乱", "已完成"), (rows[2]["C"]?.ToString()?[..6], rows[2]["I"]));
         Assert.Equal("长期坚持", rows.Single(r => r["C"]?.ToString()?.StartsWith("经费", StringComparison.Ordinal) == true)["H"]);
     }

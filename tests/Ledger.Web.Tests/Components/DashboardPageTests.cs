@@ -18,15 +18,13 @@ public sealed class DashboardPageTests : PageContext
     private static readonly Guid Department = Guid.Parse("01a209b6-9f55-7343-908c-d42d8cadc8b2");
     private static readonly ItemFigures Figures = new(40, 24, 16, 0, 0, 3, 5, 30, 20, 120);
 
-    public DashboardPageTests() => Services.AddSingleton(new UiOptions { DueSoonWorkingDays = 5 });
-
     [Fact]
     public void Each_figure_opens_the_ledger_of_the_round_shown_filtered_to_its_items()
     {
         SignIn(Roles.Leader);
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays ?? 5))
             .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto([], 0))
             .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => []);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
@@ -34,7 +32,7 @@ public sealed class DashboardPageTests : PageContext
         var page = Render<Dashboard>();
 
         page.WaitForElement("[data-testid=card-overdue]");
-        Assert.Equal(new GetDashboardQuery(Round, 5), Mediator.SentOf<GetDashboardQuery>().Single());
+        Assert.Equal(new GetDashboardQuery(Round), Mediator.SentOf<GetDashboardQuery>().Single());
         Assert.Equal($"/items?roundId={Round}&overdue=true&sort=Deadline", Href(page, "[data-testid=card-overdue]"));
         Assert.Equal($"/items?roundId={Round}&status=Completed&status=CloseOutRequested&status=ClosedOut", Href(page, "[data-testid=card-completed]"));
         Assert.Equal($"/items?roundId={Round}&status=PartiallyDone", Href(page, "[data-testid=card-partially-done]"));
@@ -67,7 +65,7 @@ public sealed class DashboardPageTests : PageContext
         var extension = Items.Row(ItemStatus.InProgress);
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays ?? 5))
             .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto(
                 [
                     new(MyWorkKind.CloseOutToApprove, "待审批的销号申请", "整改办已审核通过、等待领导审批的销号申请。", 1, [closeOut], null),
@@ -104,7 +102,7 @@ public sealed class DashboardPageTests : PageContext
         ];
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays ?? 5))
             .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => figures)
             .Answer<ListMyWorkQuery, MyWorkDto>(_ => new MyWorkDto([], 0));
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/dashboard?roundId={Round}");
@@ -141,7 +139,7 @@ public sealed class DashboardPageTests : PageContext
         var (dialogs, _) = RenderProviders();
         Mediator
             .Answer<ListRoundsQuery, IReadOnlyList<RoundSummaryDto>>(_ => [])
-            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays))
+            .Answer<GetDashboardQuery, DashboardDto>(q => Dashboard(q.RoundId, q.DueSoonWorkingDays ?? 5))
             .Answer<GetDepartmentFiguresQuery, IReadOnlyList<DepartmentFiguresDto>>(_ => [])
             .Answer<Application.Reminders.GetReminderWarningsQuery, Application.Reminders.ReminderWarningsDto>(_ => new(new([], 0, null), 0, null))
             .Answer<Application.Reminders.SuperviseDepartmentCommand, Application.Reminders.SupervisionNoticeDto>(c =>

@@ -29,7 +29,6 @@ public sealed class ItemPageTests : HostPageContext, IClassFixture<LedgerApiFact
     {
         _office = host.CreateClient();
         Services.AddSingleton(host.Services.GetRequiredService<EvidenceOptions>());
-        Services.AddSingleton(host.Services.GetRequiredService<UiOptions>());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Ledger.Application.Items;
+using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
 
 namespace Ledger.Web.Tests.Components;
@@ -9,7 +10,12 @@ internal static class Items
     public static readonly DateOnly Today = new(2025, 1, 16);
 
     /// <param name="workingDaysLeft">What the list counts in working days; null where it counts none (long-term, settled, undated).</param>
-    public static ItemListDto Row(ItemStatus status = ItemStatus.InProgress, int? workingDaysLeft = null, DateOnly? due = null, bool longTerm = false) =>
+    /// <param name="dueSoon">The office's 临期 working days the list judged the row's warning by.</param>
+    public static ItemListDto Row(ItemStatus status = ItemStatus.InProgress, int? workingDaysLeft = null, DateOnly? due = null, bool longTerm = false, int dueSoon = 3) =>
+        Row(status, workingDaysLeft, due, longTerm, DeadlineWarnings.LevelOf(
+            status, Deadline.From(due, longTerm), Today, DeadlineWarnings.DueSoonEnd(WorkingCalendar.WeekdaysOnly, Today, dueSoon)));
+
+    private static ItemListDto Row(ItemStatus status, int? workingDaysLeft, DateOnly? due, bool longTerm, WarningLevel warning) =>
         new(
             Guid.NewGuid(),
             Guid.NewGuid(),
@@ -30,7 +36,8 @@ internal static class Items
             "周敏",
             due,
             longTerm,
-            ItemLifecycle.IsOverdue(status, due, longTerm, Today),
+            warning == WarningLevel.Red,
+            warning,
             workingDaysLeft,
             0,
             0,

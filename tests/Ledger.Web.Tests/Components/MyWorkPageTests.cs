@@ -10,8 +10,6 @@ namespace Ledger.Web.Tests.Components;
 
 public sealed class MyWorkPageTests : PageContext
 {
-    public MyWorkPageTests() => Services.AddSingleton(new UiOptions { DueSoonWorkingDays = 5 });
-
     [Fact]
     public void Each_group_shows_its_title_count_and_rows_linking_to_their_items_and_the_ledger_when_a_filter_says_it()
     {
@@ -32,7 +30,7 @@ public sealed class MyWorkPageTests : PageContext
         var page = Render<MyWork>();
 
         var groups = page.WaitForElements("[data-testid=my-work-group]");
-        Assert.Equal(new ListMyWorkQuery(5), Mediator.SentOf<ListMyWorkQuery>().Single());
+        Assert.Equal(new ListMyWorkQuery(), Mediator.SentOf<ListMyWorkQuery>().Single());
         Assert.Equal(["待签收", "待报送进展", "被退回的申请"], groups.Select(g => g.QuerySelector("h2")!.TextContent));
         Assert.Equal(["2", "120", "0"], groups.Select(g => g.QuerySelector("[data-testid=group-count]")!.TextContent.Trim()));
         Assert.Equal(

@@ -7,9 +7,9 @@ namespace Ledger.Web.Tests.Components;
 
 public sealed class TrafficLightTests : BunitContext
 {
-    private (string Light, string Text) Render(Application.Items.ItemListDto item, int dueSoon = 3)
+    private (string Light, string Text) Render(Application.Items.ItemListDto item)
     {
-        var light = Render<TrafficLight>(p => p.Add(c => c.Item, item).Add(c => c.DueSoonWorkingDays, dueSoon)).Find("[data-light]");
+        var light = Render<TrafficLight>(p => p.Add(c => c.Item, item)).Find("[data-light]");
         return (light.GetAttribute("data-light")!, light.TextContent.Trim());
     }
 
@@ -37,9 +37,9 @@ public sealed class TrafficLightTests : BunitContext
     [Fact]
     public void The_window_is_the_configured_number_of_working_days()
     {
-        Assert.Equal("green", Render(Row(workingDaysLeft: 1, due: Today.AddDays(1)), dueSoon: 0).Light);
-        Assert.Equal("yellow", Render(Row(workingDaysLeft: 0, due: Today), dueSoon: 0).Light);
-        Assert.Equal("yellow", Render(Row(workingDaysLeft: 5, due: Today.AddDays(7)), dueSoon: 5).Light);
+        Assert.Equal("green", Render(Row(workingDaysLeft: 1, due: Today.AddDays(1), dueSoon: 0)).Light);
+        Assert.Equal("yellow", Render(Row(workingDaysLeft: 0, due: Today, dueSoon: 0)).Light);
+        Assert.Equal("yellow", Render(Row(workingDaysLeft: 5, due: Today.AddDays(7), dueSoon: 5)).Light);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ internal static class ValidationSetup
         ["CurrentPassword"] = "当前密码",
         ["NewPassword"] = "新密码",
         ["DueSoonOffsets"] = "提前提醒的工作日数",
+        ["DueSoonWorkingDays"] = "临期工作日数",
         ["Date"] = "日期",
         ["From"] = "开始日期",
         ["To"] = "结束日期",

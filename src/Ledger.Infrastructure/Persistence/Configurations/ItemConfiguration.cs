@@ -42,6 +42,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         builder.HasIndex(i => new { i.LeadDepartmentId, i.Status });
         builder.HasIndex(i => i.DueDate);
         builder.HasIndex(i => new { i.UpdatedAt, i.Id });
+        OpenItemIndexes(builder);
 
         Child(builder.HasMany(i => i.Measures).WithOne().HasForeignKey(m => m.ItemId), builder, nameof(RectificationItem.Measures));
         Child(builder.HasMany(i => i.ProgressReports).WithOne().HasForeignKey(p => p.ItemId), builder, nameof(RectificationItem.ProgressReports));
@@ -50,6 +51,31 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         Child(builder.HasMany(i => i.Extensions).WithOne().HasForeignKey(e => e.ItemId), builder, nameof(RectificationItem.Extensions));
         Child(builder.HasMany(i => i.CoDepartments).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.CoDepartments));
         Child(builder.HasMany(i => i.Instructions).WithOne().HasForeignKey(c => c.ItemId), builder, nameof(RectificationItem.Instructions));
+    }
+
+    /// <summary>
+    /// The ledger's heavy lists are of open items (超期, 临期, a department's work, 未完成): for each offered sort, an index
+    /// over the open items alone, in that sort's order with the id as its tie-break, for the whole ledger and per lead
+    /// department, carrying the status and the deadline key so the overdue test and a status filter read no table rows.
+    /// A page, a deep page and a count then walk an index in order and never sort (docs/adr/0016). The filter is the
+    /// domain's <see cref="ItemLifecycle.FirstSettled"/> as a literal, which the queries repeat word for word
+    /// (<c>Status &lt; 3</c>) so SQLite can prove they imply it.
+    /// </summary>
+    private static void OpenItemIndexes(EntityTypeBuilder<RectificationItem> builder)
+    {
+        var open = $"\"Status\" < {(int)ItemLifecycle.FirstSettled}";
+        string[][] sorts =
+        [
+            [nameof(RectificationItem.DeadlineKey), nameof(RectificationItem.Id), nameof(RectificationItem.Status)],
+            [nameof(RectificationItem.RoundId), nameof(RectificationItem.Kind), nameof(RectificationItem.Number), nameof(RectificationItem.Id), nameof(RectificationItem.Status), nameof(RectificationItem.DeadlineKey)],
+            [nameof(RectificationItem.Status), nameof(RectificationItem.Id), nameof(RectificationItem.DeadlineKey)],
+            [nameof(RectificationItem.UpdatedAt), nameof(RectificationItem.Id), nameof(RectificationItem.Status), nameof(RectificationItem.DeadlineKey)],
+        ];
+        foreach (var columns in sorts)
+        {
+            builder.HasIndex(columns, "IX_Items_Open_" + columns[0]).HasFilter(open);
+            builder.HasIndex([nameof(RectificationItem.LeadDepartmentId), .. columns], "IX_Items_Open_LeadDepartmentId_" + columns[0]).HasFilter(open);
+        }
     }
 
     /// <summary>Children live and die with their item and are reached through its private list.</summary>

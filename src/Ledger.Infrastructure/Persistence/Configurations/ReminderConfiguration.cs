@@ -127,6 +127,9 @@ internal sealed class ReminderSettingsConfiguration : IEntityTypeConfiguration<R
                 v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
                 new ValueComparer<IReadOnlyList<int>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, HashCode.Combine), v => v.ToArray()))
             .HasMaxLength(100);
+        // Settings saved before the threshold was one keep the default the UI used; the sentinel is a value no one can
+        // save, so EF always writes the office's own choice, 0 included.
+        builder.Property(s => s.DueSoonWorkingDays).HasDefaultValue(Domain.Items.DeadlineWarnings.DefaultDueSoonWorkingDays).HasSentinel(-1);
         builder.HasOne<Domain.Organisation.Person>().WithMany().HasForeignKey(s => s.PrincipalLeaderPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

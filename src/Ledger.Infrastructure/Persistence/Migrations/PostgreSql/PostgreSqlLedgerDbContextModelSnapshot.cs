@@ -440,6 +440,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("DeadlineAdjustments")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("DeadlineKey")
+                        .HasColumnType("date");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -512,6 +515,30 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("Status", "IsLongTerm", "DueDate", "Id");
+
+                    b.HasIndex(new[] { "DeadlineKey", "Id", "Status" }, "IX_Items_Open_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "DeadlineKey", "Id", "Status" }, "IX_Items_Open_LeadDepartmentId_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_RoundId")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "Status", "Id", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_Status")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_UpdatedAt")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_RoundId")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "Status", "Id", "DeadlineKey" }, "IX_Items_Open_Status")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_UpdatedAt")
+                        .HasFilter("\"Status\" < 3");
 
                     b.ToTable("Items", (string)null);
                 });
@@ -1071,6 +1098,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DueSoonWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
 
                     b.Property<int>("EscalateAfterOverdueDays")
                         .HasColumnType("integer");

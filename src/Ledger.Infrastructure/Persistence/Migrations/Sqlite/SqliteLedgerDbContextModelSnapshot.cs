@@ -435,6 +435,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("DeadlineAdjustments")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("DeadlineKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -507,6 +510,30 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "IsLongTerm", "DueDate", "Id");
+
+                    b.HasIndex(new[] { "DeadlineKey", "Id", "Status" }, "IX_Items_Open_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "DeadlineKey", "Id", "Status" }, "IX_Items_Open_LeadDepartmentId_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_RoundId")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "Status", "Id", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_Status")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_UpdatedAt")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_RoundId")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "Status", "Id", "DeadlineKey" }, "IX_Items_Open_Status")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_UpdatedAt")
+                        .HasFilter("\"Status\" < 3");
 
                     b.ToTable("Items", (string)null);
                 });
@@ -1066,6 +1093,11 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DueSoonWorkingDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
 
                     b.Property<int>("EscalateAfterOverdueDays")
                         .HasColumnType("INTEGER");
