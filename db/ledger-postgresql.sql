@@ -1093,31 +1093,6 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206122050_WarningLevels') THEN
-    ALTER TABLE "ReminderSettings" ADD "DueSoonWorkingDays" integer NOT NULL DEFAULT 3;
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206122050_WarningLevels') THEN
-    ALTER TABLE "Items" ADD "DeadlineKey" date NOT NULL DEFAULT DATE '-infinity';
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206122050_WarningLevels') THEN
-    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261206122050_WarningLevels', '10.0.14');
-    END IF;
-END $EF$;
-COMMIT;
-
-START TRANSACTION;
-
-DO $EF$
-BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206134436_RoundTagsAndDeadlineAdjustments') THEN
     ALTER TABLE "Rounds" ADD "ShortName" character varying(20);
     END IF;

@@ -1477,35 +1477,6 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206122043_WarningLevels'
-)
-BEGIN
-    ALTER TABLE [ReminderSettings] ADD [DueSoonWorkingDays] int NOT NULL DEFAULT 3;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206122043_WarningLevels'
-)
-BEGIN
-    ALTER TABLE [Items] ADD [DeadlineKey] date NOT NULL DEFAULT '0001-01-01';
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206122043_WarningLevels'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206122043_WarningLevels', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206134434_RoundTagsAndDeadlineAdjustments'
 )
 BEGIN
