@@ -89,8 +89,10 @@ public class LedgerApiFactory : WebApplicationFactory<Program>
         // The recurring jobs run on the wall clock; tests run them by hand against the fake one.
         builder.UseSetting("Ledger:Jobs:Server", "false");
 
-        // Every client of a test host signs in from the same (absent) address; the throttle has its own tests.
+        // Every client of a test host signs in from the same (absent) address, and the browser tests sign in to the same
+        // demo accounts again and again; the throttle has its own tests.
         builder.UseSetting("Ledger:SignIn:AttemptsPerAddress", "100000");
+        builder.UseSetting("Ledger:SignIn:AttemptsPerAccount", "100000");
         builder.ConfigureServices(services =>
         {
             // The host's own wrapper, so the demo ledger's past is recorded against the fake clock too.
