@@ -17,6 +17,9 @@ public sealed class SettingsTests
     [InlineData("Ledger:Reminders:PublicBaseUrl", "ledger.example.gov.cn", "Ledger:Reminders:PublicBaseUrl 须为以 http:// 或 https:// 开头的完整地址")]
     [InlineData("Ledger:Jobs:ScanCron", "每天八点半", "Ledger:Jobs:ScanCron 不是有效的 cron 表达式（分 时 日 月 周，如 30 8 * * *），现为“每天八点半”。")]
     [InlineData("Ledger:Jobs:WorkerCount", "两个", "Ledger:Jobs:WorkerCount 的值“两个”无法识别，须为整数。")]
+    [InlineData("Ledger:Https:KnownProxies:0", "10.0.0.300", "Ledger:Https:KnownProxies 中的“10.0.0.300”不是 IP 地址（如 10.0.0.5）。")]
+    [InlineData("Ledger:Https:KnownNetworks:0", "10.0.0.0/33", "Ledger:Https:KnownNetworks 中的“10.0.0.0/33”不是网段（如 10.0.0.0/24）。")]
+    [InlineData("Ledger:Https:Mode", "Always", "Ledger:Https:Mode 的值“Always”无法识别，可选：None、Terminate、Proxy。")]
     public void A_bad_setting_stops_the_host_at_start_naming_the_setting(string key, string value, string message)
     {
         using var factory = new MisconfiguredFactory(key, value);

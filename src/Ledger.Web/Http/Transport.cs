@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Ledger.Application.Common;
+using Ledger.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -34,8 +36,10 @@ internal static partial class Transport
 
     public static WebApplicationBuilder AddTransport(this WebApplicationBuilder builder)
     {
-        var https = builder.Configuration.GetSection(Section).Get<HttpsSettings>() ?? new HttpsSettings();
-        builder.Services.AddSingleton(https);
+        // The mode decides the middleware, so it is read, and checked, now: a proxy address that does not parse would
+        // otherwise surface as a bare FormatException once the forwarded-headers options are built.
+        var https = builder.Configuration.ReadSettings<HttpsSettings>(Section);
+        builder.Services.AddSettings<HttpsSettings>(builder.Configuration, Section);
 
         // The server's name and version help nobody but someone matching it against known flaws.
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -160,7 +164,7 @@ internal enum HttpsMode
 }
 
 /// <summary><c>Ledger:Https</c>.</summary>
-internal sealed class HttpsSettings
+internal sealed class HttpsSettings : ICheckedSettings
 {
     public HttpsMode Mode { get; set; }
 
@@ -174,4 +178,22 @@ internal sealed class HttpsSettings
 
     /// <summary>The proxies' networks (Proxy), e.g. 10.0.0.0/24.</summary>
     public string[] KnownNetworks { get; set; } = [];
+
+    public IEnumerable<string> Problems()
+    {
+        if (Port is < 1 or > 65535)
+        {
+            yield return $"{Transport.Section}:Port 须在 1 到 65535 之间，现为 {Port}。";
+        }
+
+        foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _)))
+        {
+            yield return $"{Transport.Section}:KnownProxies 中的“{proxy}”不是 IP 地址（如 10.0.0.5）。";
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return $"{Transport.Section}:KnownNetworks 中的“{network}”不是网段（如 10.0.0.0/24）。";
+        }
+    }
 }
