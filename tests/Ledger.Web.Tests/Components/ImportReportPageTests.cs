@@ -19,6 +19,8 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageConte
     // The 东莞 rectification plan: 5 aspects, 19 problems, 48 measures; its site's copyright line (line 39) is a warning.
     private static readonly string Seed = File.ReadAllText(RepositoryFiles.Seed("001_73f4c097e75b81dc.txt"));
 
+    private const string PageScript = "./Components/Pages/ImportReport.razor.js";
+
     [Fact]
     public async Task Pasted_text_is_previewed_with_its_warnings_and_items_then_committed_as_a_round_and_not_twice()
     {
@@ -71,6 +73,33 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageConte
     }
 
     [Fact]
+    public async Task An_empty_box_asks_for_the_text()
+    {
+        await SignInToHostAsync(Roles.Office);
+        RenderProviders();
+        var page = Render<ImportReport>();
+
+        Paste(page, " \n ");
+
+        Assert.Equal("请先粘贴报告的文字。", page.WaitForElement("[data-testid=import-error]").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid=import-preview]"));
+    }
+
+    [Fact]
+    public async Task A_text_the_browser_fails_to_hand_over_is_said_in_Chinese_and_the_page_stays()
+    {
+        await SignInToHostAsync(Roles.Office);
+        RenderProviders();
+        var page = Render<ImportReport>();
+        JSInterop.SetupModule(PageScript).Setup<IJSStreamReference>("pastedText", _ => true).SetException(new JSException("Connection disconnected"));
+
+        PressPreview(page);
+
+        Assert.Equal("粘贴的文字未能传到服务器，请重试；仍不成功请保存为 .txt 文件后上传。", page.WaitForElement("[data-testid=import-error]").TextContent.Trim());
+        Assert.False(page.Find("[data-testid=preview-text]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task A_list_without_an_introduction_is_imported_with_the_team_and_unit_the_office_types()
     {
         await SignInToHostAsync(Roles.Office);
@@ -99,8 +128,12 @@ public sealed class ImportReportPageTests(LedgerApiFactory host) : HostPageConte
         var pasted = new Mock<IJSStreamReference>();
         pasted.Setup(p => p.Length).Returns(bytes.Length);
         pasted.Setup(p => p.OpenReadStreamAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromResult<Stream>(new MemoryStream(bytes)));
-        JSInterop.SetupModule("./Components/Pages/ImportReport.razor.js").Setup<IJSStreamReference>("pastedText", _ => true).SetResult(pasted.Object);
+        JSInterop.SetupModule(PageScript).Setup<IJSStreamReference>("pastedText", _ => true).SetResult(pasted.Object);
+        PressPreview(page);
+    }
 
+    private static void PressPreview(IRenderedComponent<ImportReport> page)
+    {
         page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("粘贴文字", StringComparison.Ordinal)).Click();
         page.WaitForElement("textarea[data-testid=report-text]");
         page.Find("[data-testid=preview-text]").Click();

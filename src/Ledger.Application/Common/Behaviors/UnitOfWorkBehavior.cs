@@ -22,6 +22,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(IUnitOfWork unitOfWo
             return await next();
         }
 
+        // A scope may send several commands (the demo data, the command line): each one's note is its own.
+        context.AuditNote = null;
         try
         {
             var response = await next();
