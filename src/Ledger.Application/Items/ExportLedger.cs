@@ -29,13 +29,23 @@ public sealed record ExportLedgerQuery(ListItemsQuery Filter) : IQuery<LedgerShe
 public sealed record LedgerSheet(string Title, DateTimeOffset AsOf, IAsyncEnumerable<LedgerExportRow> Rows, RoundFigures? Figures = null);
 
 /// <summary>
-/// One item as the export writes it: the cells an import reads back (<see cref="Row"/>), then 巡察轮次, 剩余/超期工作日
-/// (negative: overdue), 预警 as the ledger's light shows it, 销号日期, 调整次数 (deadline changes after the first) and 催办次数.
+/// One item as the export writes it: the cells an import reads back (<see cref="Row"/>), then 巡察轮次 (the round's 简称),
+/// 剩余/超期工作日 (negative: overdue), 预警 as the ledger's light shows it, 销号日期, 原定时限 and 调整次数 once the deadline has
+/// moved (延期 or 调整, as the item counts them), and 催办次数.
 /// Numbers are numbers and 销号日期 a date, so a spreadsheet sorts and filters them as such; 整改时限 stays the text an
 /// import reads back (a date, 长期坚持 or 未设定 in one column).
 /// </summary>
 public sealed record LedgerExportRow(
-    LedgerSheetRow Row, ItemKind Kind, int Number, string Round, int? WorkingDaysLeft, WarningLevel Warning, DateOnly? ClosedOutOn, int DeadlineChanges, int RemindersSent)
+    LedgerSheetRow Row,
+    ItemKind Kind,
+    int Number,
+    string Round,
+    int? WorkingDaysLeft,
+    WarningLevel Warning,
+    DateOnly? ClosedOutOn,
+    DateOnly? OriginalDueDate,
+    int DeadlineAdjustments,
+    int RemindersSent)
 {
     public IReadOnlyList<object?> Cells =>
     [
@@ -53,7 +63,8 @@ public sealed record LedgerExportRow(
         WorkingDaysLeft,
         Warning.ToChinese(),
         ClosedOutOn,
-        DeadlineChanges,
+        OriginalDueDate,
+        DeadlineAdjustments,
         RemindersSent,
     ];
 }
@@ -104,27 +115,24 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
 
     private async IAsyncEnumerable<LedgerExportRow> RowsAsync(List<Guid> ids, ItemClock clock, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rounds = await db.Rounds.AsNoTracking().Select(r => new { r.Id, r.InspectingTeam }).ToDictionaryAsync(r => r.Id, r => r.InspectingTeam, cancellationToken);
-        var unset = Deadline.None.ToString();
         foreach (var chunk in ids.Chunk(Chunk))
         {
             var items = db.Items.AsNoTracking().Where(i => chunk.Contains(i.Id));
             var stored = (await LedgerSheetRows.ReadAsync(db, items, cancellationToken)).ToDictionary(r => r.Id);
-            var more = await items
-                .Select(i => new { i.Id, i.ClosedOutAt, Changes = i.History.Count(h => h.Change == ItemChange.DeadlineChanged && h.From != null && h.From != unset) })
-                .ToDictionaryAsync(i => i.Id, cancellationToken);
+            var closedOut = await items.Select(i => new { i.Id, i.ClosedOutAt }).ToDictionaryAsync(i => i.Id, i => i.ClosedOutAt, cancellationToken);
             foreach (var id in chunk)
             {
-                var (row, item, extra) = (stored[id], stored[id].Item.ToDto(clock), more[id]);
+                var (row, item) = (stored[id], stored[id].Item.ToDto(clock));
                 yield return new LedgerExportRow(
                     row.Row,
                     item.Kind,
                     item.Number,
-                    rounds.GetValueOrDefault(item.RoundId, string.Empty),
+                    item.RoundName,
                     item.WorkingDaysLeft,
                     item.Warning,
-                    item.Status == ItemStatus.ClosedOut && extra.ClosedOutAt is { } at ? ChinaCalendar.ToChinaDate(at) : null,
-                    extra.Changes,
+                    item.Status == ItemStatus.ClosedOut && closedOut[id] is { } at ? ChinaCalendar.ToChinaDate(at) : null,
+                    item.OriginalDueDate,
+                    item.DeadlineAdjustments,
                     item.RemindersSent);
             }
         }

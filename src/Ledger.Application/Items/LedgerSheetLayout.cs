@@ -30,7 +30,7 @@ public static partial class LedgerSheetLayout
         [Number, Aspect, Problem, Measures, ResponsibleLeader, Departments, ResponsiblePerson, Deadline, Status, Progress];
 
     /// <summary>The columns the export writes: <see cref="Headers"/>, then what the ledger counts and an import leaves alone.</summary>
-    public static readonly IReadOnlyList<string> ExportHeaders = [.. Headers, "巡察轮次", "剩余/超期工作日", "预警", "销号日期", "调整次数", RemindersSent];
+    public static readonly IReadOnlyList<string> ExportHeaders = [.. Headers, "巡察轮次", "剩余/超期工作日", "预警", "销号日期", "原定时限", "调整次数", RemindersSent];
 
     private static readonly Dictionary<string, ItemStatus> StatusesByName =
         Enum.GetValues<ItemStatus>().ToDictionary(s => s.ToChinese());

@@ -18,7 +18,7 @@ public static class LedgerWorkbook
     private static readonly SheetColumn[] Columns =
     [
         new(7), new(16, Wrap: true), new(40, Wrap: true), new(40, Wrap: true), new(10), new(14, Wrap: true), new(10), new(15),
-        new(11), new(36, Wrap: true), new(16, Wrap: true), new(9), new(6), new(15), new(9), new(9),
+        new(11), new(36, Wrap: true), new(12), new(9), new(6), new(15), new(15), new(9), new(9),
     ];
 
     public static async Task WriteAsync(LedgerSheet sheet, Stream stream, CancellationToken cancellationToken)

@@ -199,7 +199,7 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
         Assert.Equal(7, rows.Count);
         var overdue = rows[3];
         Assert.Equal(
-            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "市委第三巡察组", "-4", "红", "", "0", "0"],
+            ["1", "政治建设方面", "制度建设滞后，存在以会代学现象。", "", "张检察长", "办公室", "", "2025年1月10日", "未启动", "", "2024年三巡", "-4", "红", "", "", "0", "0"],
             overdue.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
         Assert.IsType<double>(overdue["A"]);
         Assert.Equal("黄", rows.Single(r => r["C"]?.ToString()?.StartsWith("学习", StringComparison.Ordinal) == true)["M"]);
@@ -210,7 +210,7 @@ public sealed class ExportLedgerApiTests(ListItemsFixture fixture) : IClassFixtu
         using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
         var xml = await sheet.ReadToEndAsync();
         Assert.Contains("<pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\" />", xml, StringComparison.Ordinal);
-        Assert.Contains("<autoFilter ref=\"A2:P7\" />", xml, StringComparison.Ordinal);
+        Assert.Contains("<autoFilter ref=\"A2:Q7\" />", xml, StringComparison.Ordinal);
         Assert.Equal(("档案管理混乱", "已完成"), (rows[2]["C"]?.ToString()?[..6], rows[2]["I"]));
         Assert.Equal("长期坚持", rows.Single(r => r["C"]?.ToString()?.StartsWith("经费", StringComparison.Ordinal) == true)["H"]);
     }
