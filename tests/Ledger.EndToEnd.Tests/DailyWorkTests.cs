@@ -57,6 +57,17 @@ public sealed class DailyWorkTests(BrowserHost host, ITestOutputHelper output) :
         Assert.Equal(5, assigned!.Items.Count(i => i.DueDate == new DateOnly(2025, 3, 31) && i.ResponsiblePersonName == "周敏" && i.ResponsibleLeaderName == "李明"));
         Report("整改办：5项批量分工");
         Assert.True(_clicks <= 12, $"{_clicks} clicks");
+
+        // Then the department's ledger to Excel: every item of 办公室 a row, each with its round's 简称.
+        await page.GotoAsync($"/items?leadDepartmentId={await DepartmentAsync("办公室")}&sort=Deadline");
+        await BrowserHost.WaitInteractiveAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export").ClickAsync());
+        using var workbook = new MemoryStream();
+        await (await download.CreateReadStreamAsync()).CopyToAsync(workbook);
+        workbook.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: false).Cast<IDictionary<string, object?>>().Skip(2).ToList();
+        Assert.Equal(assigned.TotalCount, rows.Count);
+        Assert.All(rows, r => Assert.Matches(@"^\d{4}年", r["K"]?.ToString()));
     }
 
     [Fact]
