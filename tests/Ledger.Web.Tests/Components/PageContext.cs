@@ -18,6 +18,9 @@ namespace Ledger.Web.Tests.Components;
 /// </summary>
 public abstract class PageContext : BunitContext, IAsyncLifetime
 {
+    // A second is bUnit's default; a page answered by a real host on PostgreSQL, beside a busy CI run, may need more.
+    static PageContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected PageContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
