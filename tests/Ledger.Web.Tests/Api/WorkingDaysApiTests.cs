@@ -110,8 +110,9 @@ public sealed class WorkingDaysApiTests(LedgerApiFactory factory) : IClassFixtur
 
         using var stream = new MemoryStream(await _office.GetByteArrayAsync($"/api/items/export?roundId={round.Id}"));
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal("催办次数", rows[1]["P"]);
-        Assert.Equal(["4", "0"], rows.Skip(2).Select(r => r["P"]?.ToString()));
+        var column = ((char)('A' + LedgerSheetLayout.ExportHeaders.ToList().IndexOf("催办次数"))).ToString();
+        Assert.Equal("催办次数", rows[1][column]);
+        Assert.Equal(["4", "0"], rows.Skip(2).Select(r => r[column]?.ToString()));
     }
 
     /// <summary>One reminder event, as the reminder scan records it: a notification and a reminder row per recipient.</summary>
