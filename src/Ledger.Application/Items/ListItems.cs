@@ -213,7 +213,8 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
 
         if (q.MovedOutOfOverdue == true)
         {
-            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && i.OriginalDueDate < today && (i.IsLongTerm || i.DueDate == null || i.DueDate >= today));
+            // Open, past the first deadline, and not overdue now by the one overdue rule: the deadline moved it out.
+            items = items.Where(i => i.Status < ItemLifecycle.FirstSettled && i.OriginalDueDate < today).Where(DeadlineWarnings.NotOverdueOn(today));
         }
 
         if (q.DueWithinDays is { } days)
