@@ -44,9 +44,11 @@ public sealed class DailyWorkTests(BrowserHost host, ITestOutputHelper output) :
         var people = await page.Locator(".mud-popover-open .mud-list-item").AllInnerTextsAsync();
         Assert.Equal(["周敏（办公室）"], people.Select(p => p.Trim()));
         await ClickAsync(page.Locator(".mud-popover-open").GetByText("周敏（办公室）", new LocatorGetByTextOptions { Exact = true }));
+        await Expect(page.Locator(".mud-popover-open .mud-list")).ToHaveCountAsync(0);
         var deadline = dialog.GetByLabel("整改时限", new LocatorGetByLabelOptions { Exact = true });
         await deadline.FillAsync("2025年3月31日");
         await deadline.PressAsync("Tab");
+        await Expect(dialog.GetByTestId("assign-items-summary")).ToHaveTextAsync("将设定：责任领导 李明；牵头部门 办公室；责任人 周敏（办公室）；整改时限 2025年3月31日。");
         await BrowserHost.ScreenshotAsync(page, "assign-items");
         await ClickAsync(dialog.GetByTestId("assign-items-submit"));
 
