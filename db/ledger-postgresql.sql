@@ -1202,3 +1202,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150346_DashboardFromIndexes') THEN
+    CREATE INDEX "IX_Items_CreatedAt" ON "Items" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150346_DashboardFromIndexes') THEN
+    CREATE INDEX "IX_Items_Open_OriginalDueDate" ON "Items" ("OriginalDueDate", "DeadlineKey", "Status") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150346_DashboardFromIndexes') THEN
+    CREATE INDEX "IX_Items_RoundFigures" ON "Items" ("RoundId", "Status", "DeadlineKey", "ClosedLate", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150346_DashboardFromIndexes') THEN
+    CREATE INDEX "IX_ItemHistory_Change_At" ON "ItemHistory" ("Change", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150346_DashboardFromIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206150346_DashboardFromIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

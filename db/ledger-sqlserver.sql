@@ -1604,3 +1604,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150343_DashboardFromIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Items_CreatedAt] ON [Items] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150343_DashboardFromIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_OriginalDueDate] ON [Items] ([OriginalDueDate], [DeadlineKey], [Status]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150343_DashboardFromIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Items_RoundFigures] ON [Items] ([RoundId], [Status], [DeadlineKey], [ClosedLate], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150343_DashboardFromIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_ItemHistory_Change_At] ON [ItemHistory] ([Change], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150343_DashboardFromIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206150343_DashboardFromIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

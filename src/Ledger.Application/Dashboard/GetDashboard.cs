@@ -108,7 +108,7 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
                 await Ledger(upcoming).CountAsync(cancellationToken),
                 (await RowsAsync(Ledger(upcoming), clock, cancellationToken)).ConvertAll(r => new UpcomingItemDto(
                     r.Id, r.RoundId, r.Kind, r.Number, r.RoundTag, r.Title, r.StatusText, r.LeadDepartmentName, r.ResponsiblePersonName, r.DueDate!.Value, r.WorkingDaysLeft!.Value))),
-            await TrendAsync(items, today, cancellationToken),
+            await TrendAsync(items, figures.Values.Sum(f => f.Total - f.ClosedOut), today, cancellationToken),
             await Ledger(new ListItemsQuery { MovedOutOfOverdue = true }).CountAsync(cancellationToken));
     }
 
@@ -171,20 +171,21 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
     }
 
     /// <summary>
-    /// The last <see cref="GetDashboardQuery.Weeks"/> weeks from what was recorded when (docs/adr/0010), in two
-    /// statements whatever the number of weeks: when each item was created, and its entries into and out of 已销号.
-    /// As in <see cref="ItemsOnDate"/>, an item stood closed out at an instant when its changes had entered 已销号 once more
-    /// than they had left it, so changes sharing an instant need no order.
+    /// The last <see cref="GetDashboardQuery.Weeks"/> weeks from what was recorded when (docs/adr/0010), walked back from
+    /// today's count of items not closed out: an item created after a week's end was not yet there, and each entry into
+    /// 已销号 after it was then still to come (each exit, a close-out still standing). So only what was recorded in
+    /// these weeks is read, however long the ledger's history. An item enters and leaves 已销号 in turn, so entries less
+    /// exits count the items standing closed without following each item.
     /// </summary>
-    private static async Task<List<WeekTrendDto>> TrendAsync(IQueryable<RectificationItem> items, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<List<WeekTrendDto>> TrendAsync(IQueryable<RectificationItem> items, int notClosedOut, DateOnly today, CancellationToken cancellationToken)
     {
         var closedOut = nameof(ItemStatus.ClosedOut);
         var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstMonday = thisMonday.AddDays(-7 * (GetDashboardQuery.Weeks - 1));
-        var end = ChinaCalendar.StartOf(today.AddDays(1));
-        var created = await items.Where(i => i.CreatedAt < end).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
+        var since = ChinaCalendar.StartOf(firstMonday);
+        var created = await items.Where(i => i.CreatedAt >= since).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
         var moves = await items.SelectMany(i => i.History)
-            .Where(h => h.Change == ItemChange.StatusChanged && h.At < end && (h.To == closedOut || h.From == closedOut))
+            .Where(h => h.Change == ItemChange.StatusChanged && h.At >= since && (h.To == closedOut || h.From == closedOut))
             .Select(h => new { h.ItemId, h.At, Entered = h.To == closedOut })
             .ToListAsync(cancellationToken);
 
@@ -193,10 +194,10 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
         {
             var weekEnd = monday.AddDays(6) < today ? monday.AddDays(6) : today;
             var (start, stop) = (ChinaCalendar.StartOf(monday), ChinaCalendar.StartOf(weekEnd.AddDays(1)));
-            var standingClosed = moves.Where(m => m.At < stop).GroupBy(m => m.ItemId)
-                .Count(g => g.Count(m => m.Entered) > g.Count(m => !m.Entered));
+            var later = moves.Where(m => m.At >= stop).ToList();
+            var open = notClosedOut - created.Count(at => at >= stop) + later.Count(m => m.Entered) - later.Count(m => !m.Entered);
             var closedInWeek = moves.Where(m => m.Entered && m.At >= start && m.At < stop).Select(m => m.ItemId).Distinct().Count();
-            weeks.Add(new WeekTrendDto(monday, weekEnd, created.Count(at => at < stop) - standingClosed, closedInWeek));
+            weeks.Add(new WeekTrendDto(monday, weekEnd, open, closedInWeek));
         }
 
         return weeks;

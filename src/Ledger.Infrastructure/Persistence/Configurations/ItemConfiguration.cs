@@ -42,6 +42,13 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         builder.HasIndex(i => new { i.LeadDepartmentId, i.Status });
         builder.HasIndex(i => i.DueDate);
         builder.HasIndex(i => new { i.UpdatedAt, i.Id });
+
+        // Today's figures of every round (dashboard, report) count each item's status and deadline: read from this
+        // index alone, not the items' rows with their texts; the id joins the measures counted per round.
+        builder.HasIndex(i => new { i.RoundId, i.Status, i.DeadlineKey, i.ClosedLate, i.Id }, "IX_Items_RoundFigures");
+
+        // The dashboard's trend reads the items created in its last weeks only.
+        builder.HasIndex(i => i.CreatedAt);
         OpenItemIndexes(builder);
 
         Child(builder.HasMany(i => i.Measures).WithOne().HasForeignKey(m => m.ItemId), builder, nameof(RectificationItem.Measures));
@@ -76,6 +83,9 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
             builder.HasIndex(columns, "IX_Items_Open_" + columns[0]).HasFilter(open);
             builder.HasIndex([nameof(RectificationItem.LeadDepartmentId), .. columns], "IX_Items_Open_LeadDepartmentId_" + columns[0]).HasFilter(open);
         }
+
+        // 因调整时限退出超期: open items whose first deadline has passed, few beside the ledger.
+        builder.HasIndex(i => new { i.OriginalDueDate, i.DeadlineKey, i.Status }, "IX_Items_Open_OriginalDueDate").HasFilter(open);
     }
 
     /// <summary>Children live and die with their item and are reached through its private list.</summary>
@@ -130,6 +140,9 @@ internal sealed class HistoryConfiguration : IEntityTypeConfiguration<ItemHistor
         builder.Property(h => h.To).HasMaxLength(ItemConfiguration.HistoryValue);
         builder.Property(h => h.Reason).HasMaxLength(4000);
         builder.HasIndex(h => new { h.ItemId, h.At });
+
+        // The dashboard's trend reads the status moves of its last weeks only, whatever the length of the history.
+        builder.HasIndex(h => new { h.Change, h.At });
     }
 }
 

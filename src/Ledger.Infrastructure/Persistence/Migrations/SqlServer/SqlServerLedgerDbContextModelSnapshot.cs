@@ -281,6 +281,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Change", "At");
+
                     b.HasIndex("ItemId", "At");
 
                     b.ToTable("ItemHistory", (string)null);
@@ -506,6 +508,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AspectId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("ResponsibleLeaderId");
@@ -536,6 +540,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex(new[] { "LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_UpdatedAt")
                         .HasFilter("\"Status\" < 3");
 
+                    b.HasIndex(new[] { "OriginalDueDate", "DeadlineKey", "Status" }, "IX_Items_Open_OriginalDueDate")
+                        .HasFilter("\"Status\" < 3");
+
                     b.HasIndex(new[] { "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_RoundId")
                         .HasFilter("\"Status\" < 3");
 
@@ -544,6 +551,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex(new[] { "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_UpdatedAt")
                         .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "RoundId", "Status", "DeadlineKey", "ClosedLate", "Id" }, "IX_Items_RoundFigures");
 
                     b.ToTable("Items", (string)null);
                 });

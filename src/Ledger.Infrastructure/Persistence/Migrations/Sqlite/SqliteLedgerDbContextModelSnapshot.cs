@@ -276,6 +276,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Change", "At");
+
                     b.HasIndex("ItemId", "At");
 
                     b.ToTable("ItemHistory", (string)null);
@@ -496,6 +498,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AspectId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("ResponsibleLeaderId");
@@ -526,6 +530,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "LeadDepartmentId", "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_LeadDepartmentId_UpdatedAt")
                         .HasFilter("\"Status\" < 3");
 
+                    b.HasIndex(new[] { "OriginalDueDate", "DeadlineKey", "Status" }, "IX_Items_Open_OriginalDueDate")
+                        .HasFilter("\"Status\" < 3");
+
                     b.HasIndex(new[] { "RoundId", "Kind", "Number", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_RoundId")
                         .HasFilter("\"Status\" < 3");
 
@@ -534,6 +541,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex(new[] { "UpdatedAt", "Id", "Status", "DeadlineKey" }, "IX_Items_Open_UpdatedAt")
                         .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "RoundId", "Status", "DeadlineKey", "ClosedLate", "Id" }, "IX_Items_RoundFigures");
 
                     b.ToTable("Items", (string)null);
                 });
