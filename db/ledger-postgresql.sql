@@ -1241,3 +1241,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150959_NarrowCountIndexes') THEN
+    CREATE INDEX "IX_Items_Open_Count_DeadlineKey" ON "Items" ("DeadlineKey", "Status") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150959_NarrowCountIndexes') THEN
+    CREATE INDEX "IX_Items_Open_Count_Status" ON "Items" ("Status", "DeadlineKey") WHERE "Status" < 3;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206150959_NarrowCountIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206150959_NarrowCountIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1649,3 +1649,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150956_NarrowCountIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_Count_DeadlineKey] ON [Items] ([DeadlineKey], [Status]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150956_NarrowCountIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_Items_Open_Count_Status] ON [Items] ([Status], [DeadlineKey]) WHERE "Status" < 3');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206150956_NarrowCountIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206150956_NarrowCountIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -84,6 +84,11 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
             builder.HasIndex([nameof(RectificationItem.LeadDepartmentId), .. columns], "IX_Items_Open_LeadDepartmentId_" + columns[0]).HasFilter(open);
         }
 
+        // Counts over the whole ledger (超期, 临期, 未完成) read no ids: these narrow copies of the keys count 60,000 overdue
+        // items in 1 ms where the wide indexes above take 6 (issue #21).
+        builder.HasIndex(i => new { i.DeadlineKey, i.Status }, "IX_Items_Open_Count_DeadlineKey").HasFilter(open);
+        builder.HasIndex(i => new { i.Status, i.DeadlineKey }, "IX_Items_Open_Count_Status").HasFilter(open);
+
         // 因调整时限退出超期: open items whose first deadline has passed, few beside the ledger.
         builder.HasIndex(i => new { i.OriginalDueDate, i.DeadlineKey, i.Status }, "IX_Items_Open_OriginalDueDate").HasFilter(open);
     }

@@ -525,6 +525,12 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "IsLongTerm", "DueDate", "Id");
 
+                    b.HasIndex(new[] { "DeadlineKey", "Status" }, "IX_Items_Open_Count_DeadlineKey")
+                        .HasFilter("\"Status\" < 3");
+
+                    b.HasIndex(new[] { "Status", "DeadlineKey" }, "IX_Items_Open_Count_Status")
+                        .HasFilter("\"Status\" < 3");
+
                     b.HasIndex(new[] { "DeadlineKey", "Id", "Status" }, "IX_Items_Open_DeadlineKey")
                         .HasFilter("\"Status\" < 3");
 
