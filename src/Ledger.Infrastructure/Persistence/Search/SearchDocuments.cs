@@ -75,21 +75,16 @@ internal static class SearchDocuments
     /// </summary>
     public static async Task<int> FillAsync(LedgerDbContext db, CancellationToken cancellationToken)
     {
-        var filled = 0;
-        while (true)
+        // The ids first, then their rows by key: a scan for the next rows still without one would pass over all the rows
+        // already written, again for every batch.
+        var pending = await db.Items.AsNoTracking().Where(i => EF.Property<string?>(i, ItemSearch.Column) == null).Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var ids in pending.Chunk(500))
         {
             var batch = await db.Items.AsNoTracking()
-                .Where(i => EF.Property<string?>(i, ItemSearch.Column) == null)
-                .OrderBy(i => i.Id)
+                .Where(i => ids.Contains(i.Id))
                 .Select(i => new { i.Id, i.Title, i.Description })
-                .Take(500)
                 .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return filled;
-            }
-
-            var stored = await StoredChildrenAsync(db, batch.ConvertAll(i => i.Id), cancellationToken);
+            var stored = await StoredChildrenAsync(db, [.. ids], cancellationToken);
             var measures = stored.Measures.ToLookup(m => m.ItemId);
             var reports = stored.Reports.ToLookup(r => r.ItemId);
 
@@ -106,9 +101,9 @@ internal static class SearchDocuments
 
                 await transaction.CommitAsync(cancellationToken);
             });
-
-            filled += batch.Count;
         }
+
+        return pending.Count;
     }
 
     private static string DocumentOf(string title, string description, IEnumerable<StoredMeasure> measures, IEnumerable<StoredReport> reports) =>
