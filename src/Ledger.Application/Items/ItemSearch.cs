@@ -24,21 +24,40 @@ public static class ItemSearch
     public const int MaxLength = 1_000_000;
 
     /// <summary>
-    /// Words shorter than this are read by scanning the folded column: the full-text indexes (SQLite's trigram FTS5,
-    /// PostgreSQL's pg_trgm) are built of three-character pieces and cannot serve them.
+    /// Words shorter than this are read by scanning the folded column, unless they are two Chinese characters: the
+    /// full-text indexes (SQLite's trigram FTS5, PostgreSQL's pg_trgm) are built of three-character pieces.
     /// </summary>
     public const int IndexedLength = 3;
 
+    /// <summary>
+    /// Ends each pair of adjacent Chinese characters in the document's last line, so that a two-character word (党建, 公车,
+    /// 考勤 — most Chinese searches) is looked up as the three characters "党建\u0001". No text and no keyword holds it,
+    /// and every three characters of that line hold it at least once, so nothing else in the document matches there.
+    /// </summary>
+    private const char PairEnd = '\u0001';
+
     public static string Fold(string text) =>
-        text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+        text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture).Replace(PairEnd, ' ');
 
     /// <summary>
     /// The folded document of an item: each part on a line of its own, so no word is found across two parts; measures in
-    /// their order, reports as given.
+    /// their order, reports as given; then a line of the distinct pairs of adjacent Chinese characters, each ended by
+    /// <see cref="PairEnd"/>.
     /// </summary>
     public static string DocumentOf(string title, string description, IEnumerable<string> measures, IEnumerable<string> progress)
     {
-        var document = Fold(string.Join('\n', [title, description, .. measures, .. progress]));
+        var text = Fold(string.Join('\n', [title, description, .. measures, .. progress]));
+        var pairs = new StringBuilder();
+        var seen = new HashSet<(char, char)>();
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (IsHan(text[i]) && IsHan(text[i + 1]) && seen.Add((text[i], text[i + 1])))
+            {
+                pairs.Append(text[i]).Append(text[i + 1]).Append(PairEnd);
+            }
+        }
+
+        var document = text + "\n" + pairs;
         return document.Length <= MaxLength ? document : document[..MaxLength];
     }
 
@@ -66,13 +85,17 @@ public static class ItemSearch
     {
         foreach (var word in WordsOf(keyword))
         {
-            items = word.Length >= IndexedLength
-                ? items.Where(i => index.Where(e => Contains(e.Document, word)).Select(e => e.ItemId).Contains(i.Id))
+            var indexed = word.Length >= IndexedLength ? word : word.Length == 2 && IsHan(word[0]) && IsHan(word[1]) ? word + PairEnd : null;
+            items = indexed is not null
+                ? items.Where(i => index.Where(e => Contains(e.Document, indexed)).Select(e => e.ItemId).Contains(i.Id))
                 : items.Where(i => EF.Property<string>(i, Column).Contains(word));
         }
 
         return items;
     }
+
+    /// <summary>A CJK unified ideograph (NFKC has already mapped the compatibility ones onto them).</summary>
+    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 }
 
 /// <summary>

@@ -10,8 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ledger.Application.Tests.Items;
 
 /// <summary>
-/// A keyword of three characters or more is looked up in the full-text index — SQLite's FTS5 table, PostgreSQL's pg_trgm
-/// GIN index — never by reading every item; a shorter one is read from the folded column (docs/adr/0017).
+/// A keyword of three characters or more, or of two Chinese characters, is looked up in the full-text index — SQLite's
+/// FTS5 table, PostgreSQL's pg_trgm GIN index — never by reading every item; any other is read from the folded column
+/// (docs/adr/0017).
 /// </summary>
 public sealed class KeywordSearchPlanTests : IAsyncLifetime, IAsyncDisposable
 {
@@ -51,7 +52,9 @@ public sealed class KeywordSearchPlanTests : IAsyncLifetime, IAsyncDisposable
     [Theory]
     [InlineData("档案管理", 4)]
     [InlineData("公车使用", 5)]
-    public async Task A_keyword_of_three_characters_or_more_is_looked_up_in_the_full_text_index(string keyword, int found)
+    [InlineData("档案", 4)]
+    [InlineData("公车", 5)]
+    public async Task A_keyword_of_two_chinese_characters_or_of_three_characters_or_more_is_looked_up_in_the_full_text_index(string keyword, int found)
     {
         var (page, plans) = await SearchAsync(new ListItemsQuery { Keyword = keyword });
 
