@@ -3,6 +3,7 @@ using Ledger.Application.Common;
 using Ledger.Application.Common.Security;
 using Ledger.Application.Items;
 using Ledger.Application.Rounds;
+using Ledger.Testing;
 
 namespace Ledger.Web.Tests.Api;
 
@@ -33,6 +34,22 @@ public sealed class KeywordSearchApiTests(LedgerApiFactory factory) : IClassFixt
         Assert.Equal(["工作纪律松弛"], await TitlesAsync(round.Id, "打卡走过场"));
         Assert.Empty(await TitlesAsync(round.Id, "党建"));
         Assert.Equal(cars.Id, (await TitlesAndIdsAsync(round.Id, "登记制度")).Single().Id);
+    }
+
+    [Fact]
+    public async Task Measures_of_an_imported_plan_are_found_by_their_words()
+    {
+        var roundId = await FigureRequests.ImportAsync(
+            _office, File.ReadAllBytes(RepositoryFiles.Path("tests", "corpus", "07-university-plan.txt")), "东岭大学整改方案.txt");
+
+        Assert.Equal(["课程思政建设推进不平衡"], await TitlesAsync(roundId, "示范课程"));
+        Assert.Equal(["科研经费管理存在风险"], await TitlesAsync(roundId, "智能审核"));
+        Assert.Equal(["师德师风建设长效机制不健全"], await TitlesAsync(roundId, "档案"));
+
+        // The export of the same view holds the same rows, below its title and header rows.
+        using var workbook = new MemoryStream(await _office.GetByteArrayAsync($"/api/items/export?roundId={roundId}&keyword={Uri.EscapeDataString("示范课程")}"));
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: false).Cast<IDictionary<string, object?>>().Skip(2).ToList();
+        Assert.StartsWith("课程思政建设推进不平衡", Assert.Single(rows)["C"]?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
