@@ -24,41 +24,56 @@ public static class ItemSearch
     public const int MaxLength = 1_000_000;
 
     /// <summary>
-    /// Words shorter than this are read by scanning the folded column, unless they are two Chinese characters: the
-    /// full-text indexes (SQLite's trigram FTS5, PostgreSQL's pg_trgm) are built of three-character pieces.
+    /// The full-text indexes (SQLite's trigram FTS5, PostgreSQL's pg_trgm) are built of three-character pieces: a word of
+    /// three characters or more is looked up as itself, a shorter one through the document's last line.
     /// </summary>
     public const int IndexedLength = 3;
 
     /// <summary>
-    /// Ends each pair of adjacent Chinese characters in the document's last line, so that a two-character word (党建, 公车,
-    /// 考勤 — most Chinese searches) is looked up as the three characters "党建\u0001". No text and no keyword holds it,
-    /// and every three characters of that line hold it at least once, so nothing else in the document matches there.
+    /// The marker of the document's last line, which lists each pair of adjacent characters as "党建\u0001" and each single
+    /// character as "党\u0001\u0001", so that a word of two characters (党建, 公车, 考勤 — most Chinese searches) or of one
+    /// is looked up as three. No text and no keyword holds it (it is folded out), every three characters of that line hold
+    /// it, and "\u0001\u0001" only ends a single, so nothing but the word sought matches there.
     /// </summary>
-    private const char PairEnd = '\u0001';
+    private const char Marker = '\u0001';
 
     public static string Fold(string text) =>
-        text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture).Replace(PairEnd, ' ');
+        text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture).Replace(Marker, ' ');
 
     /// <summary>
     /// The folded document of an item: each part on a line of its own, so no word is found across two parts; measures in
-    /// their order, reports as given; then a line of the distinct pairs of adjacent Chinese characters, each ended by
-    /// <see cref="PairEnd"/>.
+    /// their order, reports as given; then the line of its distinct pairs and single characters (<see cref="Marker"/>).
     /// </summary>
     public static string DocumentOf(string title, string description, IEnumerable<string> measures, IEnumerable<string> progress)
     {
+        // The short words' line is at most six times the text (a pair and a single of three characters each): room is left.
         var text = Fold(string.Join('\n', [title, description, .. measures, .. progress]));
-        var pairs = new StringBuilder();
-        var seen = new HashSet<(char, char)>();
-        for (var i = 0; i + 1 < text.Length; i++)
+        text = text.Length <= MaxLength / 7 ? text : text[..(MaxLength / 7)];
+        var shortWords = new StringBuilder();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var previous = default(Rune?);
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (IsHan(text[i]) && IsHan(text[i + 1]) && seen.Add((text[i], text[i + 1])))
+            if (Rune.IsWhiteSpace(rune))
             {
-                pairs.Append(text[i]).Append(text[i + 1]).Append(PairEnd);
+                previous = null;
+                continue;
             }
+
+            if (previous is { } before && seen.Add($"{before}{rune}"))
+            {
+                shortWords.Append(before).Append(rune).Append(Marker);
+            }
+
+            if (seen.Add(rune.ToString()))
+            {
+                shortWords.Append(rune).Append(Marker).Append(Marker);
+            }
+
+            previous = rune;
         }
 
-        var document = text + "\n" + pairs;
-        return document.Length <= MaxLength ? document : document[..MaxLength];
+        return text + "\n" + shortWords;
     }
 
     /// <summary>What a progress report contributes: its progress, next steps and problems.</summary>
@@ -85,17 +100,17 @@ public static class ItemSearch
     {
         foreach (var word in WordsOf(keyword))
         {
-            var indexed = word.Length >= IndexedLength ? word : word.Length == 2 && IsHan(word[0]) && IsHan(word[1]) ? word + PairEnd : null;
-            items = indexed is not null
-                ? items.Where(i => index.Where(e => Contains(e.Document, indexed)).Select(e => e.ItemId).Contains(i.Id))
-                : items.Where(i => EF.Property<string>(i, Column).Contains(word));
+            var sought = word.EnumerateRunes().Count() switch
+            {
+                1 => word + Marker + Marker,
+                2 => word + Marker,
+                _ => word,
+            };
+            items = items.Where(i => index.Where(e => Contains(e.Document, sought)).Select(e => e.ItemId).Contains(i.Id));
         }
 
         return items;
     }
-
-    /// <summary>A CJK unified ideograph (NFKC has already mapped the compatibility ones onto them).</summary>
-    private static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 }
 
 /// <summary>
