@@ -18,8 +18,9 @@ public static class ItemSearch
     public const string Column = "SearchDocument";
 
     /// <summary>
-    /// Far beyond a title (500), a description (20,000) and dozens of measures and reports, so a bound that only an absurd
-    /// item reaches; the oldest text past it is left unsearched rather than refusing the save.
+    /// Far beyond a title (500), a description (20,000) and dozens of measures and reports with their short-word line, so a
+    /// bound that only an absurd item reaches; its text past a seventh of it (its latest reports) is left unsearched rather
+    /// than refusing the save.
     /// </summary>
     public const int MaxLength = 1_000_000;
 
