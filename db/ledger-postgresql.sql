@@ -1266,3 +1266,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206155207_SearchMeasuresAndProgress') THEN
+    ALTER TABLE "Items" DROP COLUMN "SearchText";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206155207_SearchMeasuresAndProgress') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206155207_SearchMeasuresAndProgress') THEN
+    ALTER TABLE "Items" ADD "SearchDocument" character varying(1000000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206155207_SearchMeasuresAndProgress') THEN
+    CREATE INDEX "IX_Items_SearchDocument_Trigram" ON "Items" USING gin ("SearchDocument" gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206155207_SearchMeasuresAndProgress') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206155207_SearchMeasuresAndProgress', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

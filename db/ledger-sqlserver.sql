@@ -1678,3 +1678,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155205_SearchMeasuresAndProgress'
+)
+BEGIN
+    DECLARE @var9 nvarchar(max);
+    SELECT @var9 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Items]') AND [c].[name] = N'SearchText');
+    IF @var9 IS NOT NULL EXEC(N'ALTER TABLE [Items] DROP CONSTRAINT ' + @var9 + ';');
+    ALTER TABLE [Items] DROP COLUMN [SearchText];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155205_SearchMeasuresAndProgress'
+)
+BEGIN
+    ALTER TABLE [Items] ADD [SearchDocument] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155205_SearchMeasuresAndProgress'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206155205_SearchMeasuresAndProgress', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -27,6 +27,9 @@ internal static class Compare
     /// <summary>Four characters (trigram search serves it) that one item title in twelve holds.</summary>
     private const string Keyword = "档案管理";
 
+    /// <summary>Two characters, as most Chinese searches are (党建, 公车, 考勤): shorter than a trigram.</summary>
+    private const string ShortKeyword = "档案";
+
     public static async Task RunAsync(Uri baseUrl, string dataDirectory, int runs)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
@@ -50,6 +53,7 @@ internal static class Compare
             ("dashboard, one round", $"/api/dashboard?roundId={round}", null),
             ("export, one department", $"/api/items/export?leadDepartmentId={department}", null),
             ("keyword", $"/api/items?keyword={Uri.EscapeDataString(Keyword)}", new ListItemsQuery { Keyword = Keyword }),
+            ("2-character keyword", $"/api/items?keyword={Uri.EscapeDataString(ShortKeyword)}", new ListItemsQuery { Keyword = ShortKeyword }),
             ("keyword + overdue, by deadline", $"/api/items?keyword={Uri.EscapeDataString(Keyword)}&overdue=true&sort=Deadline",
                 new ListItemsQuery { Keyword = Keyword, Overdue = true, Sort = ItemSort.Deadline }),
         };

@@ -51,6 +51,9 @@ public sealed class TestDatabase : IDisposable
         new("ConnectionStrings:Ledger", ConnectionString),
     ];
 
+    /// <summary>A SQLite database whatever the suite's provider, for what only SQLite has.</summary>
+    public static TestDatabase Sqlite() => new(DatabaseProvider.Sqlite, null, null, null);
+
     /// <summary>A fresh, migrated database on the suite's provider.</summary>
     public static TestDatabase Create()
     {

@@ -1,3 +1,4 @@
+using Ledger.Application.Items;
 using Ledger.Domain.Auditing;
 using Ledger.Domain.Calendar;
 using Ledger.Domain.Items;
@@ -48,4 +49,7 @@ public interface ILedgerDbContext
     DbSet<RectificationReport> Reports { get; }
 
     DbSet<PublishedReport> PublishedReports { get; }
+
+    /// <summary>Items' folded text as the full-text index holds it; read-only (<see cref="ItemSearch"/>).</summary>
+    DbSet<ItemSearchEntry> ItemSearchEntries { get; }
 }

@@ -105,7 +105,7 @@ internal sealed class ExportLedgerQueryHandler(ILedgerDbContext db, RequestConte
     {
         var asOf = context.Now;
         var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
-        var filtered = ListItemsQueryHandler.Filter(db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, clock);
+        var filtered = ListItemsQueryHandler.Filter(db, db.Items.AsNoTracking().VisibleTo(context.User), request.Filter, clock);
         var ids = await ListItemsQueryHandler.Sort(filtered, request.Filter).Select(i => i.Id).ToListAsync(cancellationToken);
         var figures = request.Filter.RoundId is { } roundId && RoundFigures.MayRead(context.User)
             ? await RoundFigures.ReadAsync(db, roundId, DateOnly.FromDateTime(asOf.DateTime), cancellationToken)

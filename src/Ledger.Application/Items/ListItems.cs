@@ -117,7 +117,7 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
     public async Task<PagedResult<ItemListDto>> Handle(ListItemsQuery request, CancellationToken cancellationToken)
     {
         var clock = await ItemClock.ReadAsync(db, context, calendars, cancellationToken);
-        var items = Filter(db.Items.AsNoTracking().VisibleTo(context.User), request, clock);
+        var items = Filter(db, db.Items.AsNoTracking().VisibleTo(context.User), request, clock);
         return await PageAsync(db, items, request, clock, cancellationToken);
     }
 
@@ -145,8 +145,23 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
         return ids.ConvertAll(id => rows[id].ToDto(clock));
     }
 
+    /// <summary>The items of <paramref name="items"/> that <paramref name="q"/> asks for, its keyword included.</summary>
+    internal static IQueryable<RectificationItem> Filter(ILedgerDbContext db, IQueryable<RectificationItem> items, ListItemsQuery q, ItemClock clock) =>
+        string.IsNullOrWhiteSpace(q.Keyword)
+            ? Filter(items, q, clock)
+            : Filter(items, q with { Keyword = null }, clock).Matching(db.ItemSearchEntries, q.Keyword);
+
+    /// <summary>
+    /// The filters that need nothing but the items; a keyword needs the search index too, so a query with one is refused
+    /// here rather than answered without it.
+    /// </summary>
     internal static IQueryable<RectificationItem> Filter(IQueryable<RectificationItem> items, ListItemsQuery q, ItemClock clock)
     {
+        if (!string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            throw new InvalidOperationException("A keyword is searched through the index: filter with the context.");
+        }
+
         var (today, calendar) = (clock.Today, clock.Calendar);
         if (q.RoundId is { } roundId)
         {
@@ -248,11 +263,6 @@ internal sealed class ListItemsQueryHandler(ILedgerDbContext db, RequestContext 
             DateTime? stop = q.ClosedOutTo is { } to ? ChinaCalendar.StartOf(to.AddDays(1)) : null;
             items = items.Where(i => i.History.Any(h =>
                 h.Change == ItemChange.StatusChanged && h.To == closedOut && (start == null || h.At >= start) && (stop == null || h.At < stop)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(q.Keyword))
-        {
-            items = items.Matching(q.Keyword);
         }
 
         return items;

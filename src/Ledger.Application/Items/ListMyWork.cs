@@ -152,7 +152,7 @@ internal sealed class ListMyWorkQueryHandler(ILedgerDbContext db, RequestContext
         }
 
         async Task AddFilteredAsync(MyWorkKind kind, string title, string description, ListItemsQuery ledger) =>
-            await AddAsync(kind, title, description, ListItemsQueryHandler.Filter(visible, ledger, clock), ledger);
+            await AddAsync(kind, title, description, ListItemsQueryHandler.Filter(db, visible, ledger, clock), ledger);
 
         if (user.IsIn(Roles.Department) && user.DepartmentId is { } department)
         {

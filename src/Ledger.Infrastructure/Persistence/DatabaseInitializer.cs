@@ -1,5 +1,5 @@
-using Ledger.Application.Items;
 using Ledger.Domain.Items;
+using Ledger.Infrastructure.Persistence.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -30,7 +30,7 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
         }
 
         // Also where a DBA ran the script: the fold is .NET's (NFKC), which no script can compute.
-        await FoldSearchTextAsync(cancellationToken);
+        await FillSearchDocumentsAsync(cancellationToken);
         await KeyDeadlinesAsync(cancellationToken);
         if (pending.Count > 0)
         {
@@ -45,45 +45,20 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
     }
 
     /// <summary>
-    /// Items saved before keyword search had its folded column (<see cref="ItemSearch"/>) get it once, after the migration
-    /// that adds it. The column is derived from the title and description, not a state change: nothing to audit or version.
+    /// Items saved before keyword search read measures and progress reports get their search document once, after the
+    /// migration that adds its column; on SQLite, the full-text index over it is then made or mended.
     /// </summary>
-    private async Task FoldSearchTextAsync(CancellationToken cancellationToken)
+    private async Task FillSearchDocumentsAsync(CancellationToken cancellationToken)
     {
-        var folded = 0;
-        while (true)
+        var filled = await SearchDocuments.FillAsync(db, cancellationToken);
+        if (filled > 0)
         {
-            var batch = await db.Items.AsNoTracking()
-                .Where(i => EF.Property<string?>(i, ItemSearch.Column) == null)
-                .OrderBy(i => i.Id)
-                .Select(i => new { i.Id, i.Title, i.Description })
-                .Take(500)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            // One transaction a batch: a commit per row would take SQLite's disk sync 200,000 times on a large ledger.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                foreach (var item in batch)
-                {
-                    var text = ItemSearch.TextOf(item.Title, item.Description);
-                    await db.Items.Where(i => i.Id == item.Id)
-                        .ExecuteUpdateAsync(s => s.SetProperty(i => EF.Property<string?>(i, ItemSearch.Column), text), cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-            });
-
-            folded += batch.Count;
+            LogFolded(filled);
         }
 
-        if (folded > 0)
+        if (db.Database.IsSqlite() && await SqliteFullTextIndex.EnsureAsync(db, refill: filled > 0, cancellationToken))
         {
-            LogFolded(folded);
+            LogIndexed();
         }
     }
 
@@ -106,8 +81,11 @@ public sealed partial class DatabaseInitializer(LedgerDbContext db, LedgerOption
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline sort key written for {Count} item(s) saved before it existed")]
     private partial void LogKeyed(int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Keyword search text written for {Count} item(s) saved before it existed")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keyword search document written for {Count} item(s) saved before it held measures and progress")]
     private partial void LogFolded(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Keyword search index (SQLite FTS5) filled from the items")]
+    private partial void LogIndexed();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
     private partial void LogMigrating(int count, IReadOnlyList<string> migrations);

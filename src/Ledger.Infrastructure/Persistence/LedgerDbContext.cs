@@ -9,11 +9,14 @@ using Ledger.Domain.Reports;
 using Ledger.Domain.Rounds;
 using Ledger.Domain.Settings;
 using Ledger.Infrastructure.Identity;
+using Ledger.Infrastructure.Persistence.Search;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
@@ -58,6 +61,8 @@ public abstract class LedgerDbContext(DbContextOptions options)
 
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
+    public DbSet<ItemSearchEntry> ItemSearchEntries => Set<ItemSearchEntry>();
+
     /// <summary>The keys that sign cookies and refresh tokens, shared by every node so none signs out another's users.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -67,7 +72,7 @@ public abstract class LedgerDbContext(DbContextOptions options)
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        KeepSearchTextCurrent();
+        await SearchDocuments.KeepCurrentAsync(this, cancellationToken);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -82,20 +87,6 @@ public abstract class LedgerDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LedgerDbContext).Assembly);
-    }
-
-    /// <summary>The folded text keyword search reads (<see cref="ItemSearch"/>), written with every item that changed.</summary>
-    private void KeepSearchTextCurrent()
-    {
-        foreach (var entry in ChangeTracker.Entries<RectificationItem>().Where(e => e.State is EntityState.Added or EntityState.Modified))
-        {
-            var text = ItemSearch.TextOf(entry.Entity);
-            var column = entry.Property<string>(ItemSearch.Column);
-            if (column.CurrentValue != text)
-            {
-                column.CurrentValue = text;
-            }
-        }
     }
 
     /// <summary>Whether the provider's error is a unique index or primary key refusing a duplicate.</summary>
@@ -116,6 +107,12 @@ public abstract class LedgerDbContext(DbContextOptions options)
 
 public sealed class SqliteLedgerDbContext(DbContextOptions<SqliteLedgerDbContext> options) : LedgerDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SearchModel.Sqlite(builder, this.GetService<IRelationalTypeMappingSource>());
+    }
+
     // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
     protected override bool IsDuplicateKey(Exception? providerError) => providerError is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
 }
@@ -130,6 +127,7 @@ public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbC
 
         // SQL Server checks a rowversion as well: it changes on every write, even one made outside Ledger.
         builder.Entity<RectificationItem>().Property<byte[]>(RowVersion).IsRowVersion();
+        SearchModel.SqlServer(builder, this.GetService<IRelationalTypeMappingSource>());
     }
 
     // A duplicate in a unique index, and a violated primary key or unique constraint.
@@ -139,6 +137,12 @@ public sealed class SqlServerLedgerDbContext(DbContextOptions<SqlServerLedgerDbC
 /// <summary>PostgreSQL, and the domestic databases that speak its protocol and dialect (openGauss, KingbaseES, 瀚高).</summary>
 public sealed class PostgreSqlLedgerDbContext(DbContextOptions<PostgreSqlLedgerDbContext> options) : LedgerDbContext(options)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        SearchModel.PostgreSql(builder, this.GetService<IRelationalTypeMappingSource>());
+    }
+
     // unique_violation.
     protected override bool IsDuplicateKey(Exception? providerError) => providerError is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

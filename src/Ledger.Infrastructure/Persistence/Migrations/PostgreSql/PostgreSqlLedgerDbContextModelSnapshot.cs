@@ -20,7 +20,23 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Ledger.Application.Items.ItemSearchEntry", b =>
+                {
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\" AS \"ItemId\", \"SearchDocument\" AS \"Document\" FROM \"Items\"");
+                });
 
             modelBuilder.Entity("Ledger.Domain.Auditing.AuditRecord", b =>
                 {
@@ -480,9 +496,9 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("SearchText")
-                        .HasMaxLength(20501)
-                        .HasColumnType("character varying(20501)");
+                    b.Property<string>("SearchDocument")
+                        .HasMaxLength(1000000)
+                        .HasColumnType("character varying(1000000)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -510,6 +526,12 @@ namespace Ledger.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ResponsibleLeaderId");
 
                     b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("SearchDocument")
+                        .HasDatabaseName("IX_Items_SearchDocument_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchDocument"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchDocument"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("LeadDepartmentId", "Status");
 

@@ -22,6 +22,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Ledger.Application.Items.ItemSearchEntry", b =>
+                {
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\" AS \"ItemId\", \"SearchDocument\" AS \"Document\" FROM \"Items\"");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Auditing.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -485,8 +500,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("rowversion");
 
-                    b.Property<string>("SearchText")
-                        .HasMaxLength(20501)
+                    b.Property<string>("SearchDocument")
+                        .HasMaxLength(1000000)
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Status")

@@ -17,6 +17,21 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Ledger.Application.Items.ItemSearchEntry", b =>
+                {
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT k.\"ItemId\", f.\"Document\" FROM \"ItemSearchIndex\" AS f JOIN \"ItemSearchKeys\" AS k ON k.\"RowId\" = f.rowid");
+                });
+
             modelBuilder.Entity("Ledger.Domain.Auditing.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -475,8 +490,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
-                        .HasMaxLength(20501)
+                    b.Property<string>("SearchDocument")
+                        .HasMaxLength(1000000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
