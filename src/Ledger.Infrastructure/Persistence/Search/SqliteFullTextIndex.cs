@@ -6,8 +6,10 @@ namespace Ledger.Infrastructure.Persistence.Search;
 /// <summary>
 /// SQLite's keyword index: an FTS5 table with the trigram tokenizer over each item's folded document (any substring of
 /// three characters or more is found through it), kept in step by triggers on Items, so every write — a save, the backfill,
-/// a row a DBA fixes by hand — reaches it in its own transaction. The index holds no copy of the text (contentless, rows
-/// deletable); its integer rows are tied to items through a key table, not to Items' own rowid, which a VACUUM or a table
+/// a row a DBA fixes by hand — reaches it in its own transaction. The index holds no copy of the text (contentless): a row
+/// leaves it by FTS5's 'delete' command given the text it was indexed with, the old document the triggers hold, rather
+/// than by contentless_delete, which SQLite 3.43 brought and older tools (Debian 12's sqlite3 shell, 3.40) refuse to open a
+/// database with; its integer rows are tied to items through a key table, not to Items' own rowid, which a VACUUM or a table
 /// rebuild by a migration may renumber. Created at start-up rather than in a migration: EF rebuilds a SQLite table for some
 /// schema changes and drops its triggers with it, and start-up puts them back (docs/adr/0017).
 /// </summary>
@@ -22,7 +24,7 @@ internal static class SqliteFullTextIndex
     private static readonly string[] Schema =
     [
         $"""CREATE TABLE IF NOT EXISTS "{Keys}" ("RowId" INTEGER PRIMARY KEY, "ItemId" TEXT NOT NULL UNIQUE)""",
-        $"""CREATE VIRTUAL TABLE IF NOT EXISTS "{Index}" USING fts5("Document", content='', contentless_delete=1, tokenize='trigram')""",
+        $"""CREATE VIRTUAL TABLE IF NOT EXISTS "{Index}" USING fts5("Document", content='', tokenize='trigram')""",
         $"""
         CREATE TRIGGER IF NOT EXISTS "Items_Search_Insert" AFTER INSERT ON "Items" BEGIN
             INSERT INTO "{Keys}" ("ItemId") VALUES (new."Id");
@@ -31,13 +33,13 @@ internal static class SqliteFullTextIndex
         """,
         $"""
         CREATE TRIGGER IF NOT EXISTS "Items_Search_Update" AFTER UPDATE OF "{Document}" ON "Items" BEGIN
-            DELETE FROM "{Index}" WHERE rowid = (SELECT "RowId" FROM "{Keys}" WHERE "ItemId" = old."Id");
+            INSERT INTO "{Index}" ("{Index}", rowid, "Document") SELECT 'delete', "RowId", old."{Document}" FROM "{Keys}" WHERE "ItemId" = old."Id";
             INSERT INTO "{Index}" (rowid, "Document") SELECT "RowId", new."{Document}" FROM "{Keys}" WHERE "ItemId" = new."Id";
         END
         """,
         $"""
         CREATE TRIGGER IF NOT EXISTS "Items_Search_Delete" AFTER DELETE ON "Items" BEGIN
-            DELETE FROM "{Index}" WHERE rowid = (SELECT "RowId" FROM "{Keys}" WHERE "ItemId" = old."Id");
+            INSERT INTO "{Index}" ("{Index}", rowid, "Document") SELECT 'delete', "RowId", old."{Document}" FROM "{Keys}" WHERE "ItemId" = old."Id";
             DELETE FROM "{Keys}" WHERE "ItemId" = old."Id";
         END
         """,
