@@ -1305,3 +1305,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206160520_CloseOutMoveIndexes') THEN
+    DROP INDEX "IX_ItemHistory_Change_At";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206160520_CloseOutMoveIndexes') THEN
+    CREATE INDEX "IX_ItemHistory_CloseOuts" ON "ItemHistory" ("At") WHERE "Change" = 4 AND "To" = 'ClosedOut';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206160520_CloseOutMoveIndexes') THEN
+    CREATE INDEX "IX_ItemHistory_Reopenings" ON "ItemHistory" ("At") WHERE "Change" = 4 AND "From" = 'ClosedOut';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206160520_CloseOutMoveIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206160520_CloseOutMoveIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

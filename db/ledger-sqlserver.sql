@@ -1713,3 +1713,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160518_CloseOutMoveIndexes'
+)
+BEGIN
+    DROP INDEX [IX_ItemHistory_Change_At] ON [ItemHistory];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160518_CloseOutMoveIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_ItemHistory_CloseOuts] ON [ItemHistory] ([At]) WHERE "Change" = 4 AND "To" = ''ClosedOut''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160518_CloseOutMoveIndexes'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_ItemHistory_Reopenings] ON [ItemHistory] ([At]) WHERE "Change" = 4 AND "From" = ''ClosedOut''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160518_CloseOutMoveIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206160518_CloseOutMoveIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

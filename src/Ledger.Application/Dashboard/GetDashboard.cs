@@ -179,15 +179,16 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
     /// </summary>
     private static async Task<List<WeekTrendDto>> TrendAsync(IQueryable<RectificationItem> items, int notClosedOut, DateOnly today, CancellationToken cancellationToken)
     {
-        var closedOut = nameof(ItemStatus.ClosedOut);
+        // A constant, so the statements say the very filters of the history's close-out indexes.
+        const string closedOut = nameof(ItemStatus.ClosedOut);
         var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var firstMonday = thisMonday.AddDays(-7 * (GetDashboardQuery.Weeks - 1));
         var since = ChinaCalendar.StartOf(firstMonday);
         var created = await items.Where(i => i.CreatedAt >= since).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
-        var moves = await items.SelectMany(i => i.History)
-            .Where(h => h.Change == ItemChange.StatusChanged && h.At >= since && (h.To == closedOut || h.From == closedOut))
-            .Select(h => new { h.ItemId, h.At, Entered = h.To == closedOut })
-            .ToListAsync(cancellationToken);
+        var statusMoves = items.SelectMany(i => i.History).Where(h => h.Change == ItemChange.StatusChanged && h.At >= since);
+        var entries = await statusMoves.Where(h => h.To == closedOut).Select(h => new { h.ItemId, h.At, Entered = true }).ToListAsync(cancellationToken);
+        var exits = await statusMoves.Where(h => h.From == closedOut).Select(h => new { h.ItemId, h.At, Entered = false }).ToListAsync(cancellationToken);
+        var moves = entries.Concat(exits).ToList();
 
         var weeks = new List<WeekTrendDto>(GetDashboardQuery.Weeks);
         for (var monday = firstMonday; monday <= thisMonday; monday = monday.AddDays(7))

@@ -296,9 +296,13 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Change", "At");
-
                     b.HasIndex("ItemId", "At");
+
+                    b.HasIndex(new[] { "At" }, "IX_ItemHistory_CloseOuts")
+                        .HasFilter("\"Change\" = 4 AND \"To\" = 'ClosedOut'");
+
+                    b.HasIndex(new[] { "At" }, "IX_ItemHistory_Reopenings")
+                        .HasFilter("\"Change\" = 4 AND \"From\" = 'ClosedOut'");
 
                     b.ToTable("ItemHistory", (string)null);
                 });
