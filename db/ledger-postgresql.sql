@@ -1337,3 +1337,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206160839_KeywordMatchIndex') THEN
+    CREATE INDEX "IX_Items_KeywordMatches" ON "Items" ("Id", "Status", "DeadlineKey", "RoundId", "Kind", "Number", "LeadDepartmentId", "UpdatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206160839_KeywordMatchIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206160839_KeywordMatchIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1750,3 +1750,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160837_KeywordMatchIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Items_KeywordMatches] ON [Items] ([Id], [Status], [DeadlineKey], [RoundId], [Kind], [Number], [LeadDepartmentId], [UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160837_KeywordMatchIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206160837_KeywordMatchIndex', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -47,6 +47,13 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Rectification
         // index alone, not the items' rows with their texts; the id joins the measures counted per round.
         builder.HasIndex(i => new { i.RoundId, i.Status, i.DeadlineKey, i.ClosedLate, i.Id }, "IX_Items_RoundFigures");
 
+        // A keyword's matches come from the full-text index as ids (docs/adr/0017): reached by id, each match's status,
+        // deadline, department and sort keys are read here rather than from its row with its texts, so 16,660 matches
+        // are counted, filtered and sorted in 15-20 ms instead of 50-85.
+        builder.HasIndex(
+            i => new { i.Id, i.Status, i.DeadlineKey, i.RoundId, i.Kind, i.Number, i.LeadDepartmentId, i.UpdatedAt },
+            "IX_Items_KeywordMatches");
+
         // The dashboard's trend reads the items created in its last weeks only.
         builder.HasIndex(i => i.CreatedAt);
         OpenItemIndexes(builder);

@@ -544,6 +544,8 @@ namespace Ledger.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "IsLongTerm", "DueDate", "Id");
 
+                    b.HasIndex(new[] { "Id", "Status", "DeadlineKey", "RoundId", "Kind", "Number", "LeadDepartmentId", "UpdatedAt" }, "IX_Items_KeywordMatches");
+
                     b.HasIndex(new[] { "DeadlineKey", "Status" }, "IX_Items_Open_Count_DeadlineKey")
                         .HasFilter("\"Status\" < 3");
 
