@@ -8,8 +8,8 @@ namespace Ledger.Infrastructure.Persistence;
 /// <summary>
 /// Keeps the planner's statistics current so the ledger's queries stay on their indexes as the ledger grows (without
 /// them SQLite took page 2001 of the open items from an index walk to a scan, ~1 s at 200,000 items): after migrations
-/// (<see cref="DatabaseInitializer"/>) and, on SQLite, every few hours, which also covers bulk imports. PostgreSQL's
-/// autovacuum analyzes tables as they change; SQL Server updates statistics automatically.
+/// (<see cref="DatabaseInitializer"/>, on PostgreSQL with a VACUUM) and, on SQLite, every few hours, which also covers bulk
+/// imports. PostgreSQL's autovacuum analyzes tables as they change; SQL Server updates statistics automatically.
 /// </summary>
 public static partial class DatabaseStatistics
 {
@@ -28,7 +28,10 @@ public static partial class DatabaseStatistics
         }
         else if (everything && db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+            // VACUUM too: a migration that rewrites rows (the search documents' backfill rewrites every item) clears the
+            // visibility map, and until autovacuum comes by the index-only counts read the table (at 200,000 items the
+            // overdue count took 75 ms instead of 8, the deep page 196 instead of 20).
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE);", cancellationToken);
         }
     }
 
