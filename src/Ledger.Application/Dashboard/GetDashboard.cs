@@ -186,18 +186,16 @@ internal sealed class GetDashboardQueryHandler(ILedgerDbContext db, RequestConte
         var since = ChinaCalendar.StartOf(firstMonday);
         var created = await items.Where(i => i.CreatedAt >= since).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
         var statusMoves = items.SelectMany(i => i.History).Where(h => h.Change == ItemChange.StatusChanged && h.At >= since);
-        var entries = await statusMoves.Where(h => h.To == closedOut).Select(h => new { h.ItemId, h.At, Entered = true }).ToListAsync(cancellationToken);
-        var exits = await statusMoves.Where(h => h.From == closedOut).Select(h => new { h.ItemId, h.At, Entered = false }).ToListAsync(cancellationToken);
-        var moves = entries.Concat(exits).ToList();
+        var entries = await statusMoves.Where(h => h.To == closedOut).Select(h => new { h.ItemId, h.At }).ToListAsync(cancellationToken);
+        var exits = await statusMoves.Where(h => h.From == closedOut).Select(h => h.At).ToListAsync(cancellationToken);
 
         var weeks = new List<WeekTrendDto>(GetDashboardQuery.Weeks);
         for (var monday = firstMonday; monday <= thisMonday; monday = monday.AddDays(7))
         {
             var weekEnd = monday.AddDays(6) < today ? monday.AddDays(6) : today;
             var (start, stop) = (ChinaCalendar.StartOf(monday), ChinaCalendar.StartOf(weekEnd.AddDays(1)));
-            var later = moves.Where(m => m.At >= stop).ToList();
-            var open = notClosedOut - created.Count(at => at >= stop) + later.Count(m => m.Entered) - later.Count(m => !m.Entered);
-            var closedInWeek = moves.Where(m => m.Entered && m.At >= start && m.At < stop).Select(m => m.ItemId).Distinct().Count();
+            var open = notClosedOut - created.Count(at => at >= stop) + entries.Count(e => e.At >= stop) - exits.Count(at => at >= stop);
+            var closedInWeek = entries.Where(e => e.At >= start && e.At < stop).Select(e => e.ItemId).Distinct().Count();
             weeks.Add(new WeekTrendDto(monday, weekEnd, open, closedInWeek));
         }
 

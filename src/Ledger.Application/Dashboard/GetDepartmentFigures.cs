@@ -62,7 +62,7 @@ internal sealed class GetDepartmentFiguresQueryHandler(ILedgerDbContext db, Requ
                 g.Key,
                 Total = g.Count(),
                 Completed = g.Count(i => i.Status >= settled),
-                Due = g.Count(i => i.Status == ItemStatus.ClosedOut || (!i.IsLongTerm && i.DueDate <= today)),
+                Due = g.Count(i => i.Status == ItemStatus.ClosedOut || i.DeadlineKey <= today),
                 ClosedOnTime = g.Count(i => i.Status == ItemStatus.ClosedOut && !i.ClosedLate),
                 Red = g.Count(i => i.Status < settled && i.DeadlineKey < today),
                 Yellow = g.Count(i => i.Status < settled && i.DeadlineKey >= today && i.DeadlineKey < yellowEnd),

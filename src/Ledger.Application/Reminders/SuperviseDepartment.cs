@@ -39,7 +39,8 @@ internal sealed class SuperviseDepartmentCommandHandler(ILedgerDbContext db, Req
 
         var today = context.Today;
         var overdue = await db.Items.ForUpdate()
-            .Where(i => i.LeadDepartmentId == request.DepartmentId && i.Status < ItemLifecycle.FirstSettled && !i.IsLongTerm && i.DueDate < today)
+            .Where(i => i.LeadDepartmentId == request.DepartmentId)
+            .Where(DeadlineWarnings.OverdueOn(today))
             .ToListAsync(cancellationToken);
         BusinessRules.Check(new SupervisionNeedsOverdueItems(overdue.Count));
         return SupervisionDesk.Dto(await desk.IssueAsync(overdue, request.DepartmentId, request.ReplyBy, request.Requirement, cancellationToken));
